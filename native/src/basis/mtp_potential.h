@@ -1,6 +1,7 @@
 // The contents of an MLIP .mtp file (MLIP_FORMATS.md §2), untrained or trained.
 #pragma once
 #include <array>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,27 @@ struct MtpBasisTables {
   int alpha_moments_count = 0;  // total slots (basic + intermediate)
   // Slots that are the scalar basis functions B_1..B_m (m = alpha_scalar_moments).
   std::vector<int> alpha_moment_mapping;
+};
+
+// How the numbers and layout of an .mtp file are spelled. The reader records what it found, so that
+// writing a potential that was read reproduces its file byte for byte; a potential built in memory
+// keeps the defaults, which are what MLIP-3 itself writes. Only io/mtp_file uses this.
+enum class MtpNumberFormat {
+  Scientific15,  // printf "%.15e" (16 significant digits): MLIP's coefficients, dists, scaling
+  Scientific16,  // "%.16e" (17 significant digits): always reads back to the same double
+  General16,     // "%.16g": MLIP-2's species_coeffs / moment_coeffs (iostream default format)
+  Shortest,      // shortest text that reads back exactly ("2", "1.9"): hand-edited templates
+};
+struct MtpTextStyle {
+  MtpNumberFormat scaling = MtpNumberFormat::Scientific15;
+  MtpNumberFormat dists = MtpNumberFormat::Scientific15;          // min_dist and max_dist
+  MtpNumberFormat radial_coeffs = MtpNumberFormat::Scientific15;
+  MtpNumberFormat species_coeffs = MtpNumberFormat::Scientific15;
+  MtpNumberFormat moment_coeffs = MtpNumberFormat::Scientific15;
+  std::string potential_tag_separator = " ";  // text between "potential_tag =" and the tag
+  // Leading whitespace of keyword lines that differs from MLIP's (keyword -> indentation).
+  std::map<std::string, std::string> indent_overrides;
+  bool final_newline = true;
 };
 
 struct MtpPotential {
@@ -38,6 +60,8 @@ struct MtpPotential {
   std::vector<std::vector<std::vector<double>>> radial_coeffs;
   std::vector<double> species_coeffs;  // per species constant, eV
   std::vector<double> moment_coeffs;   // one per scalar basis function (xi_alpha), eV
+
+  MtpTextStyle text_style;  // spelling of the file it was read from (see MtpTextStyle)
 
   int radialFuncsCount() const { return basis.radial_funcs_count; }
   int scalarCount() const { return static_cast<int>(basis.alpha_moment_mapping.size()); }

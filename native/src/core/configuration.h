@@ -2,10 +2,13 @@
 // Units: Å, eV, eV/Å; plus_stress is MLIP's PlusStress = virial in eV = −V·σ (compressive positive).
 #pragma once
 #include <array>
+#include <cmath>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include <Eigen/LU>  // Mat3::determinant() used by volume()
 
 #include "core/vec3.h"
 
