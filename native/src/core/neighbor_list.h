@@ -26,8 +26,8 @@ struct NeighborList {
 };
 
 // Builds the list for all atoms of cfg with the strict cutoff |r_ij| < cutoff (Å).
-// Throws InputError-free mtp::ComputeError for a degenerate lattice (linearly dependent non-zero
-// rows) or non-finite positions.
+// Throws mtp::ComputeError for a degenerate lattice (linearly dependent non-zero rows), a
+// non-positive cutoff or non-finite positions.
 NeighborList buildNeighborList(const Configuration& cfg, double cutoff);
 
 // Smallest interatomic distance over all pairs and images (Å); +infinity for fewer than two
