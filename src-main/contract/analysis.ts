@@ -1,0 +1,64 @@
+/**
+ * Requests of the 'analysis' domain. 'analysis/hull': formation energies and the lower convex hull
+ * of the current project's configurations (energies in meV/atom, references μ in eV/atom,
+ * compositions as fractions in `elements` order). Spread into the request map.
+ */
+import { z } from 'zod'
+import type { RequestSpec } from './requests.js'
+
+const request = <I extends z.ZodType, O extends z.ZodType>(doc: string, input: I, output: O): RequestSpec<I, O> => ({ doc, input, output })
+
+const entryId = z.union([z.number().int(), z.string()])
+const element = z.string().min(1).max(3)
+
+export const hullSource = z.object({ file: z.string().nullable(), frame: z.number().int().nullable(), label: z.string().nullable() })
+
+export const hullEntry = z.object({
+  id: entryId,
+  natoms: z.number().int(),
+  formula: z.string(),
+  /** Fractions in `elements` order, summing to 1. */
+  composition: z.array(z.number()),
+  energyPerAtom: z.number(),
+  formationEnergyMeV: z.number(),
+  eAboveHullMeV: z.number(),
+  stable: z.boolean(),
+  lowestAtComposition: z.boolean(),
+  source: hullSource,
+})
+
+export const hullResult = z.object({
+  elements: z.array(z.string()),
+  references: z.array(
+    z.object({ element: z.string(), mu: z.number(), origin: z.enum(['lowest-pure', 'given']), entryId: entryId.nullable() }),
+  ),
+  /** eV/atom: entries this close to the hull count as on it. */
+  tolerance: z.number(),
+  entries: z.array(hullEntry),
+  stable: z.array(entryId),
+  vertices: z.array(z.object({ composition: z.array(z.number()), formationEnergyMeV: z.number(), entryId: entryId.nullable() })),
+  /** Indices into `vertices`: segments (binary) or triangles (ternary); empty above three elements. */
+  facets: z.array(z.array(z.number().int())),
+  skipped: z.number().int(),
+})
+
+export type HullEntryView = z.infer<typeof hullEntry>
+export type HullResultView = z.infer<typeof hullResult>
+
+export const hullRequest = z
+  .object({
+    /** Composition axes (2 for a binary, 3 for the triangle); default: every element present. */
+    elements: z.array(element).min(1).max(8).optional(),
+    /** μ_s in eV/atom; missing elements use the lowest pure entry. */
+    references: z.record(z.string(), z.number()).optional(),
+    tolerance: z.number().positive().max(0.1).optional(),
+  })
+  .strict()
+
+export const analysisRequests = {
+  'analysis/hull': request(
+    'Formation energies, energy above hull (meV/atom), stable set, hull vertices and facets of the project’s configurations with energies.',
+    hullRequest,
+    hullResult,
+  ),
+} as const

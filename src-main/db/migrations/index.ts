@@ -1,0 +1,9 @@
+/** Every migration, in the order applied. Append only; never edit one that has shipped. */
+import type { Migration } from '../migrate.js'
+import { initial } from './001-initial.js'
+import { engineRuns } from './002-engine-runs.js'
+import { projectData } from './003-project-data.js'
+
+export const migrations: readonly Migration[] = [initial, engineRuns, projectData]
+
+export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version

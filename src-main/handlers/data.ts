@@ -1,0 +1,121 @@
+/**
+ * Handlers of 'data/*', 'import/*', 'export/*' and 'dft/*'. Requests that write project data go
+ * through the connection's write queue (db/write-queue.ts): an import keeps its file's
+ * transaction open across the reader's awaits, and no other write may land inside it.
+ */
+import type { Studio } from '../app/studio.js'
+import { AppError } from '../contract/errors.js'
+import { withWriteLock } from '../db/write-queue.js'
+import { countMatching, iterateIds, pageConfigurations } from '../db/repositories/configuration-query.js'
+import { getDftJob, listDftJobs } from '../db/repositories/dft-jobs.js'
+import { tagConfigurations, untagConfigurations } from '../db/repositories/tags.js'
+import { createTrainingSetVersion, listTrainingSets, overrideQuarantine } from '../db/repositories/training-sets.js'
+import { exportConfigurations } from '../data/export.js'
+import { collectImportFiles } from '../data/collect-files.js'
+import { importFiles } from '../data/import-file.js'
+import { exportDftJobs } from '../dft/export-jobs.js'
+import { importResultsFolder } from '../dft/import-results.js'
+import { runJobsLocally } from '../dft/local-executor.js'
+import type { HandlerGroup } from './types.js'
+
+const serialized = withWriteLock
+
+/** Library errors (bad template, no pseudopotential, illegal state) as input errors for the user. */
+async function asInputError<T>(f: () => T | Promise<T>): Promise<T> {
+  try {
+    return await f()
+  } catch (e) {
+    if (e instanceof AppError) throw e
+    throw new AppError('invalid_input', e instanceof Error ? e.message : String(e))
+  }
+}
+
+type DataGroups = HandlerGroup<'data'> & HandlerGroup<'import'> & HandlerGroup<'export'> & HandlerGroup<'dft'>
+
+export const dataHandlers = (studio: Studio): DataGroups => ({
+  'data/list': ({ filter, after, offset, limit, withTotal }) => {
+    const { db } = studio.requireProject()
+    const items = pageConfigurations(db, filter, { after, offset, limit })
+    return {
+      items,
+      total: withTotal ? countMatching(db, filter) : null,
+      nextAfter: items.length === limit ? items[items.length - 1].id : null,
+    }
+  },
+
+  'data/tag': ({ tag, ids, remove }) => {
+    const { db } = studio.requireProject()
+    return serialized(db, () => ({ changed: remove ? untagConfigurations(db, tag, ids) : tagConfigurations(db, tag, ids) }))
+  },
+
+  'data/override-quarantine': ({ ids, override }) => {
+    const { db } = studio.requireProject()
+    return serialized(db, () => ({ changed: overrideQuarantine(db, ids, override) }))
+  },
+
+  'data/training-sets': () => listTrainingSets(studio.requireProject().db),
+
+  'data/create-training-set': ({ name, filter, description, weights }) => {
+    const { db } = studio.requireProject()
+    return serialized(db, () => createTrainingSetVersion(db, { name, filter, description, weights }))
+  },
+
+  'import/files': (input) => {
+    const { db } = studio.requireProject()
+    return serialized(db, async () => {
+      const paths = await collectImportFiles(input.paths)
+      let fileIndex = 0
+      const files = paths.length
+      const result = { imported: [] as Awaited<ReturnType<typeof importFiles>>['imported'], failed: [] as Awaited<ReturnType<typeof importFiles>>['failed'] }
+      for (const path of paths) {
+        const r = await importFiles(db, [path], {
+          species: input.species,
+          format: input.format,
+          energy: input.energy,
+          extxyz: input.prefix ? { prefix: input.prefix } : undefined,
+          expect: { forces: input.expectForces, stress: input.expectStress },
+          group: input.group,
+          tags: input.tags,
+          skipDuplicates: input.skipDuplicates,
+          onProgress: (p) => studio.events.emit('import:progress', { ...p, fileIndex, files }),
+        })
+        result.imported.push(...r.imported)
+        result.failed.push(...r.failed)
+        fileIndex++
+      }
+      studio.events.emit('projects:current', { project: studio.requireProject().summary() })
+      return { imported: result.imported.map(({ ids: _ids, ...rest }) => rest), failed: result.failed }
+    })
+  },
+
+  'export/configurations': (input) => asInputError(() => exportConfigurations(studio.requireProject().db, input)),
+
+  'dft/export': (input) => {
+    const { db } = studio.requireProject()
+    return serialized(db, () =>
+      asInputError(() => {
+        const ids = [...iterateIds(db, input.filter)].flat()
+        const r = exportDftJobs(db, { ...input, configurationIds: ids })
+        for (const id of r.jobIds) studio.events.emit('dft:job', { job: getDftJob(db, id)! })
+        return r
+      }),
+    )
+  },
+
+  'dft/list': ({ batch, state }) => listDftJobs(studio.requireProject().db, { batch, state }),
+
+  'dft/run': ({ jobIds, concurrency, pwCommand }) => {
+    const { db } = studio.requireProject()
+    for (const id of jobIds) if (!getDftJob(db, id)) throw new AppError('not_found', `no DFT job ${id}`)
+    // Not queued as a whole: the executor queues each of its writes, so other requests can
+    // write between jobs while pw.x runs.
+    return asInputError(() =>
+      runJobsLocally(db, jobIds, { concurrency, pwCommand, env: studio.env, engine: studio.enginePath(), onState: (job) => studio.events.emit('dft:job', { job }) }),
+    )
+  },
+
+  'dft/import-results': ({ folder }) => {
+    const { db } = studio.requireProject()
+    return serialized(db, () => asInputError(() => importResultsFolder(db, folder)))
+  },
+})
