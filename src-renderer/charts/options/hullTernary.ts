@@ -1,0 +1,136 @@
+import type { StudioChartOption } from '../registerCharts'
+import { bandIndex, hullBands, largeThreshold, stableColor } from './hullBands'
+import type { HullPlotPoint } from './hullBinary'
+
+const sqrt3over2 = Math.sqrt(3) / 2
+
+/**
+ * Barycentric → Cartesian for the composition triangle with A at (0, 0), B at (1, 0), C at
+ * (½, √3/2): x = f_B + f_C/2, y = f_C·√3/2 (fractions normalised first).
+ */
+export function ternaryXY(fractions: readonly number[]): [number, number] {
+  const [fa, fb, fc] = fractions
+  const sum = fa + fb + fc
+  if (!(sum > 0)) throw new Error('composition fractions must sum to a positive number')
+  return [(fb + fc / 2) / sum, ((fc / sum) * sqrt3over2)]
+}
+
+/** The unique edges of triangular facets given as vertex index triples, each as [i, j] with i < j. */
+export function facetEdges(facets: readonly (readonly number[])[]): [number, number][] {
+  const seen = new Set<string>()
+  const edges: [number, number][] = []
+  for (const f of facets) {
+    for (let k = 0; k < f.length; k++) {
+      const i = Math.min(f[k], f[(k + 1) % f.length])
+      const j = Math.max(f[k], f[(k + 1) % f.length])
+      if (i === j || seen.has(`${i},${j}`)) continue
+      seen.add(`${i},${j}`)
+      edges.push([i, j])
+    }
+  }
+  return edges
+}
+
+export interface TernaryHullInput {
+  /** [A, B, C]: the corners left, right, top. */
+  elements: readonly [string, string, string]
+  points: readonly HullPlotPoint[]
+  /** Hull vertices' composition fractions [f_A, f_B, f_C]. */
+  vertices: readonly (readonly number[])[]
+  /** Lower-hull facets as triples of indices into `vertices`. */
+  facets: readonly (readonly number[])[]
+}
+
+/** Data item of the scatter series: [x, y, E above hull (meV/atom), id, E_f (meV/atom)]. */
+export type TernaryDatum = [number, number, number, number, number]
+
+/**
+ * The composition triangle seen from above: points coloured by energy-above-hull band (large mode
+ * for 10^5 points), the stable set on top, and the projected edges of the lower-hull facets (the
+ * tie lines between stable phases). Axes are hidden; the triangle and corner labels replace them.
+ */
+export function ternaryHullOption(input: TernaryHullInput): StudioChartOption {
+  const bands: TernaryDatum[][] = hullBands.map(() => [])
+  const stable: TernaryDatum[] = []
+  for (const p of input.points) {
+    const [x, y] = ternaryXY(p.fractions)
+    const d: TernaryDatum = [x, y, p.eAboveHull, p.id, p.formationEnergy]
+    if (p.stable) stable.push(d)
+    else bands[bandIndex(p.eAboveHull)].push(d)
+  }
+  const projected = input.vertices.map(ternaryXY)
+  // One polyline with '-' gaps between edges: a single series however many facets there are.
+  const tieLines: (number[] | '-')[] = []
+  for (const [i, j] of facetEdges(input.facets)) tieLines.push(projected[i], projected[j], '-')
+  const [a, b, c] = input.elements
+  const corners = [
+    { value: [0, 0], name: a, position: 'left' },
+    { value: [1, 0], name: b, position: 'right' },
+    { value: [0.5, sqrt3over2], name: c, position: 'top' },
+  ]
+  const scatter = (name: string, data: TernaryDatum[], color: string, size: number, z: number) => ({
+    type: 'scatter' as const,
+    name,
+    data,
+    symbolSize: size,
+    itemStyle: { color },
+    large: data.length > largeThreshold,
+    largeThreshold,
+    progressive: 20000,
+    z,
+    emphasis: { scale: 1.8 },
+  })
+  return {
+    animation: false,
+    // Equal scales on x and y keep the triangle equilateral: the grid's aspect is fixed by the page.
+    grid: { left: 40, right: 40, top: 48, bottom: 24, containLabel: false },
+    legend: { top: 4, data: ['on hull', ...hullBands.map((band) => band.name)] },
+    tooltip: { trigger: 'item', formatter: (params: unknown) => ternaryTooltip(input.elements, (params as { data?: unknown }).data) },
+    xAxis: { type: 'value', min: -0.04, max: 1.04, show: false },
+    yAxis: { type: 'value', min: -0.04, max: sqrt3over2 + 0.04, show: false },
+    series: [
+      {
+        type: 'line',
+        name: 'triangle',
+        data: [[0, 0], [1, 0], [0.5, sqrt3over2], [0, 0]],
+        symbol: 'none',
+        silent: true,
+        lineStyle: { width: 1, color: '#888888' },
+        tooltip: { show: false },
+        z: 1,
+      },
+      {
+        type: 'scatter',
+        name: 'corners',
+        data: corners.map((k) => ({ value: k.value, name: k.name, label: { show: true, formatter: k.name, position: k.position, fontSize: 14, fontWeight: 'bold' } })),
+        symbolSize: 0,
+        silent: true,
+        tooltip: { show: false },
+      },
+      ...hullBands.map((band, i) => scatter(band.name, bands[i], band.color, 5, 2)),
+      {
+        type: 'line',
+        name: 'tie lines',
+        data: tieLines,
+        connectNulls: false,
+        symbol: 'none',
+        silent: true,
+        lineStyle: { width: 1.2, color: stableColor },
+        tooltip: { show: false },
+        z: 3,
+      },
+      scatter('on hull', stable, stableColor, 10, 4),
+    ],
+  } as StudioChartOption
+}
+
+/** Tooltip text of one point: id, fractions (recovered from x, y), formation energy, distance to the hull. */
+export function ternaryTooltip(elements: readonly [string, string, string], data: unknown): string {
+  if (!Array.isArray(data) || data.length < 5) return ''
+  const [x, y, eah, id, ef] = data as TernaryDatum
+  const fc = y / sqrt3over2
+  const fb = x - fc / 2
+  const fa = 1 - fb - fc
+  const comp = [fa, fb, fc].map((f, i) => `${elements[i]} ${Math.max(0, f).toFixed(3)}`).join(' ')
+  return `#${id} · ${comp}<br>E<sub>f</sub> ${ef.toFixed(1)} meV/atom<br>above hull ${eah.toFixed(1)} meV/atom`
+}

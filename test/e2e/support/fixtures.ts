@@ -1,0 +1,38 @@
+import { test as base, expect, type Page } from '@playwright/test'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+
+/** Where step screenshots go; they are test artifacts looked at by a person. */
+export const screenshotDir = join(process.cwd(), 'test-results', 'screenshots')
+
+interface Fixtures {
+  /** Console errors and uncaught page errors seen so far; the test fails at the end if any. */
+  consoleErrors: string[]
+  /** Saves a full-page screenshot as test-results/screenshots/<name>.png and attaches it to the report. */
+  shot: (page: Page, name: string) => Promise<void>
+}
+
+export const test = base.extend<Fixtures>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = []
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(`console.error: ${message.text()}`)
+      })
+      page.on('pageerror', (error) => errors.push(`page error: ${error.message}`))
+      await use(errors)
+      expect(errors, 'the page logged errors').toEqual([])
+    },
+    { auto: true },
+  ],
+  shot: async ({}, use, testInfo) => {
+    mkdirSync(screenshotDir, { recursive: true })
+    await use(async (page, name) => {
+      const path = join(screenshotDir, `${name}.png`)
+      await page.screenshot({ path, fullPage: true })
+      await testInfo.attach(name, { path, contentType: 'image/png' })
+    })
+  },
+})
+
+export { expect }
