@@ -37,9 +37,10 @@ export const hullResult = z.object({
   entries: z.array(hullEntry),
   stable: z.array(entryId),
   vertices: z.array(z.object({ composition: z.array(z.number()), formationEnergyMeV: z.number(), entryId: entryId.nullable() })),
-  /** Indices into `vertices`: segments (binary) or triangles (ternary); empty above three elements. */
+  /** Indices into `vertices`: segments (binary), triangles (ternary), n-vertex simplices beyond; empty (with a warning) when there are too many vertices to enumerate. */
   facets: z.array(z.array(z.number().int())),
   skipped: z.number().int(),
+  warnings: z.array(z.string()),
 })
 
 export type HullEntryView = z.infer<typeof hullEntry>

@@ -45,6 +45,7 @@ function printHuman(io: CliIo, h: HullResult): void {
     )
   const stable = h.entries.filter((e) => e.stable)
   lines.push('', `stable (${stable.length}): ${h.stable.map((id) => stable.find((e) => e.id === id)!).map((e) => `${e.formula} [${e.source.label ?? e.id}] ${e.formationEnergyMeV.toFixed(2)}`).join(', ')}`)
+  for (const w of h.warnings) lines.push(`warning: ${w}`)
   if (h.skipped) lines.push(`left out: ${h.skipped} entries with other elements`)
   io.out(lines.join('\n') + '\n')
 }
