@@ -75,11 +75,13 @@ export class EngineJob {
   start(): void {
     const { enginePath, command, args, cwd, env, logPath } = this.spec
     this.log = createWriteStream(logPath, { flags: 'a' })
-    const child = spawn(enginePath, [command, '--jsonl', ...args], {
+    // --parent-watch: the engine exits when our end of its stdin closes, so even a SIGKILLed
+    // app leaves no orphaned computation behind.
+    const child = spawn(enginePath, [command, '--jsonl', '--parent-watch', ...args], {
       cwd,
       env: env ?? process.env,
       shell: false,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
       windowsHide: true,
     })
     this.child = child

@@ -1,7 +1,11 @@
 // mtp-engine <subcommand> [options]: dispatches to the registered subcommands (cli/command.h).
+#include <unistd.h>
+
+#include <cerrno>
 #include <exception>
 #include <iostream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cli/command.h"
@@ -22,6 +26,18 @@ void printCommandHelp(const Command& c, std::ostream& out) {
   out << "usage: mtp-engine " << c.name << " " << c.usage << " [options]\n" << c.summary << "\n\noptions:\n";
   for (const auto& o : c.options.options) out << "  --" << o.name << " " << o.help << "\n";
   out << "  --threads N  worker threads (default: all cores)\n  --jsonl  engine protocol (JSON lines) on stdout\n";
+}
+
+// With --parent-watch the supervisor holds our stdin open; when it dies (even by SIGKILL) the pipe
+// closes, read() returns 0, and the engine exits instead of computing on as an orphan.
+void watchParent() {
+  std::thread([] {
+    char buf[256];
+    while (true) {
+      const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
+      if (n == 0 || (n < 0 && errno != EINTR)) _exit(129);
+    }
+  }).detach();
 }
 
 }  // namespace
@@ -58,11 +74,12 @@ int main(int argc, char** argv) {
   reporter.hello();
   try {
     OptionSpec spec = command->options;
-    spec.value("threads", "").flag("jsonl", "");
+    spec.value("threads", "").flag("jsonl", "").flag("parent-watch", "");
     bool has_json = false;
     for (const auto& o : spec.options) has_json = has_json || o.name == "json";
     if (!has_json) spec.flag("json", "");
     Args args(tokens, spec);
+    if (args.flag("parent-watch")) watchParent();
     const int threads = args.integer("threads", mtp::hardwareThreads());
     if (threads < 1) throw UsageError("--threads must be >= 1");
     CommandContext ctx{args, reporter, threads};

@@ -1,5 +1,5 @@
 // The supervisor against the real native binary (built with CMake if it is not there yet).
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -26,6 +26,19 @@ describe('real mtp-engine', () => {
     expect(checkEngineStream(lines)).toEqual({ ok: true })
     expect(JSON.parse(lines[0])).toMatchObject({ type: 'hello', protocol: 'mtp-engine', version: ENGINE_PROTOCOL_VERSION, command: 'version' })
   })
+
+  it('exits by itself when its supervisor goes away (--parent-watch: stdin closed)', async () => {
+    // A long evaluation (many repeats of the Mo training set); closing our end of its stdin must
+    // end it, as happens when the app is killed with SIGKILL.
+    const shared = fileURLToPath(new URL('../../../../shared/data/', import.meta.url))
+    const child = spawn(engine, ['bench-efs', `${shared}mlearn/Mo/mtp.2020.01/fitted.mtp`, `${shared}mlearn/Mo/cfg/train.cfg`,
+      '--repeat', '100000', '--threads', '1', '--jsonl', '--parent-watch'], { stdio: ['pipe', 'pipe', 'ignore'] })
+    const firstLine = await new Promise<string>((resolve) => child.stdout!.once('data', (b: Buffer) => resolve(b.toString())))
+    expect(JSON.parse(firstLine.split('\n')[0])).toMatchObject({ type: 'hello', command: 'bench-efs' })
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+    child.stdin!.end()
+    expect(await exited).toBe(129)
+  }, 120_000)
 
   it('runs `version` as a supervised job and reports the engine version', async () => {
     const supervisor = new EngineSupervisor({ enginePath: () => engine, logDir: tempDir() })
