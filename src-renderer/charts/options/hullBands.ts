@@ -33,11 +33,11 @@ export const largeThreshold = 2000
 
 /**
  * An axis range [lo, hi] covering [min, max] with a margin, rounded outwards to a round step
- * (10, 50 or 100 meV/atom by span) so the end ticks are round numbers.
+ * (10, 50 or 100 meV/atom for spans up to 200, 1000 and beyond) so the end ticks are round numbers.
  */
 export function energyAxisRange(min: number, max: number): [number, number] {
   const span = max - min
-  const step = span > 500 ? 100 : span > 100 ? 50 : 10
+  const step = span > 1000 ? 100 : span > 200 ? 50 : 10
   const pad = Math.max(2, span * 0.03)
   return [Math.floor((min - pad) / step) * step, Math.ceil((max + pad) / step) * step]
 }

@@ -17,7 +17,8 @@ describe('energyAxisRange', () => {
   it('pads and rounds outwards to 10, 50 or 100 meV/atom by span', () => {
     expect(energyAxisRange(-61.68, 0)).toEqual([-70, 10])
     expect(energyAxisRange(-64, 55)).toEqual([-70, 60])
-    expect(energyAxisRange(-300, 400)).toEqual([-400, 500])
+    expect(energyAxisRange(-300, 400)).toEqual([-350, 450])
+    expect(energyAxisRange(-500, 2000)).toEqual([-600, 2100])
     expect(energyAxisRange(0, 0)).toEqual([-10, 10])
   })
 })
