@@ -88,7 +88,11 @@ export const dataHandlers = (studio: Studio): DataGroups => ({
     })
   },
 
-  'export/configurations': (input) => asInputError(() => exportConfigurations(studio.requireProject().db, input)),
+  // Queued too: on the shared connection a read during an import would see its uncommitted frames.
+  'export/configurations': (input) => {
+    const { db } = studio.requireProject()
+    return serialized(db, () => asInputError(() => exportConfigurations(db, input)))
+  },
 
   'dft/export': (input) => {
     const { db } = studio.requireProject()
