@@ -131,7 +131,7 @@ test.describe('browser mode: convex hull page', () => {
     await page.getByTestId('theme-toggle').click()
     // Back to the top and the pointer off the toolbar, so the full-page shot shows the summary line.
     await page.mouse.move(700, 800)
-    await page.evaluate(() => window.scrollTo(0, 0))
+    await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0))
     await page.waitForTimeout(500)
     await shot(page, 'hull-06-binary-CuAu-dark')
   })
