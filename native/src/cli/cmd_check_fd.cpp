@@ -9,6 +9,7 @@
 #include <functional>
 #include <mutex>
 
+#include "cli/check_fd_loss.h"
 #include "cli/command.h"
 #include "cli/efs_common.h"
 #include "core/thread_pool.h"
@@ -66,6 +67,7 @@ FdOutcome check(const MtpEvaluator& ev, const Configuration& cfg, double h, int 
 }
 
 int run(CommandContext& ctx) {
+  if (ctx.args.flag("loss")) return runCheckFdLoss(ctx);  // training-loss gradient (issue 4)
   const auto& pos = ctx.args.positionals();
   if (pos.size() != 2) throw UsageError("check-fd needs pot.mtp in.cfg");
   const double h = ctx.args.number("step", 1e-4);
@@ -121,11 +123,11 @@ int run(CommandContext& ctx) {
 
 CommandRegistration reg({"check-fd", "pot.mtp in.cfg",
                          "finite-difference check of forces and stresses; exit 1 above the tolerance",
-                         OptionSpec()
+                         withCheckFdLossOptions(OptionSpec()
                              .value("step", "H  displacement step, Å (default 1e-4; strain step H/10)")
                              .value("tolerance", "T  largest accepted relative error (default 1e-6)")
                              .value("max-atoms", "N  check only the first N atoms of each configuration")
-                             .value("max-cfgs", "N  check only the first N configurations"),
+                             .value("max-cfgs", "N  check only the first N configurations")),
                          run});
 
 }  // namespace

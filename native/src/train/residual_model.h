@@ -1,0 +1,33 @@
+// What training needs from a model: for each training configuration, the model's values of the
+// residual rows (ResidualLayout order: energy eV, forces eV/Å atom-major, PlusStress eV
+// xx yy zz yz xz xy) and, on request, their Jacobian with respect to every parameter theta
+// (ParamLayout order). The loss, its gradient and the Gauss–Newton matrix are built from these
+// (normal_equations.h), so any model that fills ModelRows can be trained.
+#pragma once
+#include <Eigen/Core>
+
+#include "train/loss_spec.h"
+
+namespace mtp {
+
+struct ModelRows {
+  Eigen::VectorXd values;  // shape [rows]
+  Eigen::MatrixXd jacobian;  // shape [rows][P] (d value_r / d theta_p)
+};
+
+class ResidualModel {
+ public:
+  virtual ~ResidualModel() = default;
+  virtual int configCount() const = 0;
+  virtual int paramCount() const = 0;
+  virtual const ResidualLayout& layout(int cfg) const = 0;
+  // Number of atoms of configuration cfg (used to balance work; >= 1).
+  virtual int atoms(int cfg) const = 0;
+  // Sets theta for the following evaluate() calls (not thread-safe; call between passes).
+  virtual void setParameters(const Eigen::VectorXd& theta) = 0;
+  // Values (and the Jacobian if with_jacobian) of configuration cfg at the current theta. Safe to
+  // call concurrently for different cfg with distinct worker ids in [0, threads).
+  virtual void evaluate(int cfg, bool with_jacobian, int worker, ModelRows& out) const = 0;
+};
+
+}  // namespace mtp

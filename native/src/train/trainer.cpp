@@ -1,0 +1,266 @@
+#include "train/trainer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <memory>
+#include <stdexcept>
+
+#include "core/neighbor_list.h"
+#include "core/thread_pool.h"
+#include "train/checkpoint.h"
+#include "train/lbfgs_training.h"
+#include "train/loss_pass.h"
+#include "train/mtp_residual_model.h"
+#include "train/parameter_vector.h"
+#include "train/random_init.h"
+
+namespace mtp {
+
+namespace {
+
+std::string fingerprintOf(const MtpPotential& pot, const std::vector<Configuration>& train,
+                          const std::vector<Configuration>* valid, const TrainOptions& o) {
+  long atoms = 0;
+  for (const Configuration& c : train) atoms += c.size();
+  char buf[512];
+  std::snprintf(buf, sizeof buf,
+                "cfgs=%zu atoms=%ld valid=%zu params=%d max_dist=%a weighting=%s we=%a wf=%a ws=%a "
+                "sbf=%a reg=%a opt=%d ridge=%a lambda0=%a",
+                train.size(), atoms, valid ? valid->size() : size_t{0}, pot.paramCount(), pot.max_dist,
+                weightingName(o.weights.weighting), o.weights.energy, o.weights.force, o.weights.stress,
+                o.weights.scale_by_force, o.regularization, static_cast<int>(o.optimizer), o.lm.ridge,
+                o.lm.lambda0);
+  return buf;
+}
+
+double smallestDistance(const std::vector<Configuration>& cfgs, int threads) {
+  std::vector<double> d(cfgs.size(), std::numeric_limits<double>::infinity());
+  parallelFor(static_cast<int>(cfgs.size()), threads, [&](int c, int) { d[c] = minimumDistance(cfgs[c]); });
+  double m = std::numeric_limits<double>::infinity();
+  for (double v : d) m = std::min(m, v);
+  return m;
+}
+
+}  // namespace
+
+double naturalScaling(const std::vector<Configuration>& cfgs, double max_dist) {
+  double sum = 0.0;
+  long atoms = 0;
+  for (const Configuration& c : cfgs) {
+    const NeighborList nl = buildNeighborList(c, max_dist);
+    for (size_t e = 0; e < nl.r.size(); ++e) sum += (max_dist - nl.r[e]) * (max_dist - nl.r[e]);
+    atoms += c.size();
+  }
+  if (!(sum > 0.0) || atoms == 0) return 1.0;
+  return static_cast<double>(atoms) / sum;
+}
+
+TrainResult trainPotential(MtpPotential pot, const std::vector<Configuration>& train,
+                           const std::vector<Configuration>* valid, const TrainOptions& o,
+                           const std::function<void(const IterationReport&)>& progress,
+                           const std::atomic<bool>* cancel) {
+  using Clock = std::chrono::steady_clock;
+  const Clock::time_point t0 = Clock::now();
+  const int threads = o.threads > 0 ? o.threads : hardwareThreads();
+  if (train.empty()) throw std::invalid_argument("the training set is empty");
+
+  TrainCheckpoint cp;
+  const bool resuming = !o.resume_path.empty();
+  if (resuming) {
+    cp = loadCheckpoint(o.resume_path);
+    pot.min_dist = cp.min_dist;
+    pot.scaling = cp.scaling;
+  } else {
+    if (o.update_mindist) pot.min_dist = 0.99 * smallestDistance(train, threads);
+    if (!pot.trained() && !o.init_from) pot.scaling = naturalScaling(train, pot.max_dist);
+  }
+  const std::string fingerprint = fingerprintOf(pot, train, valid, o);
+  if (resuming && (cp.fingerprint != fingerprint || cp.seed != o.seed))
+    throw std::invalid_argument("checkpoint '" + o.resume_path +
+                                "' was written for other data, options or seed (" + cp.fingerprint + ")");
+
+  MtpResidualModel model(pot, train, o.weights, threads);
+  std::unique_ptr<MtpResidualModel> vmodel;
+  std::unique_ptr<LossPass> vpass;
+  if (valid && !valid->empty()) {
+    vmodel = std::make_unique<MtpResidualModel>(pot, *valid, o.weights, threads);
+    vpass = std::make_unique<LossPass>(*vmodel);
+  }
+  const ParamLayout lay = paramLayout(pot);
+  const RadialRegularizer reg(pot.species_count * pot.species_count, pot.radialFuncsCount(),
+                              pot.radial_basis_size, o.regularization);
+  std::unique_ptr<TrainingOptimizer> opt;
+  if (o.optimizer == Optimizer::LevenbergMarquardt)
+    opt = std::make_unique<VarProLevenbergMarquardt>(model, lay, reg, o.lm, threads, cancel);
+  else
+    opt = std::make_unique<LbfgsTraining>(model, lay, reg, o.lbfgs_memory, o.lbfgs_linear_every, o.lm.ridge,
+                                          threads, cancel);
+
+  Eigen::VectorXd theta0;
+  long screening_evaluations = 0;
+  if (pot.trained()) {
+    theta0 = packParameters(pot);
+  } else if (o.init_from) {
+    theta0 = initialParametersFrom(pot, *o.init_from, o.seed);
+  } else if (resuming || o.init_candidates <= 1) {
+    theta0 = randomInitialParameters(pot, o.seed);
+  } else {
+    // Screening: the loss after the exact linear solve ranks the random radial functions; it
+    // predicts the basin the optimiser ends in far better than nothing, at one pass per candidate.
+    LossPass screen(model);
+    LossPassOptions so;
+    so.linear_begin = lay.radial;
+    so.threads = threads;
+    so.cancel = cancel;
+    double best = std::numeric_limits<double>::infinity();
+    SplitMix64 seeds(o.seed);
+    for (int m = 0; m < o.init_candidates; ++m) {
+      const uint64_t s = m == 0 ? o.seed : seeds.next();
+      const Eigen::VectorXd cand = randomInitialParameters(pot, s);
+      try {
+        const LmPoint p = evaluateProjected(model, screen, so, lay, reg, o.lm.ridge, cand);
+        ++screening_evaluations;
+        if (p.loss < best) best = p.loss, theta0 = p.theta;
+      } catch (const LossPass::Cancelled&) {
+        if (theta0.size() == 0) theta0 = cand;
+        break;
+      }
+    }
+  }
+
+  TrainResult res;
+  int iteration = 0;
+  long evaluations_before = screening_evaluations;
+  double elapsed_before = 0.0;
+  std::vector<double> history;
+  Eigen::VectorXd best_theta;
+  double best_valid = std::numeric_limits<double>::infinity();
+  int best_iteration = -1;
+  bool have_point = false;
+  auto elapsed = [&] { return elapsed_before + std::chrono::duration<double>(Clock::now() - t0).count(); };
+
+  LossPassOptions vopt;
+  vopt.jacobian = false;
+  vopt.threads = threads;
+  vopt.cancel = cancel;
+  auto validate = [&](IterationReport& rep) {
+    if (!vmodel) return;
+    vmodel->setParameters(opt->theta());
+    const LossPassResult v = vpass->run(vopt);
+    rep.has_valid = true;
+    rep.valid_loss = v.loss;
+    rep.valid_energy_rmse = v.energy.rmse();
+    rep.valid_force_rmse = v.force.rmse();
+    rep.valid_stress_rmse = v.stress.rmse();
+    if (v.loss < best_valid) {
+      best_valid = v.loss;
+      best_iteration = iteration;
+      best_theta = opt->theta();
+    }
+  };
+  auto report = [&] {
+    IterationReport rep;
+    rep.iteration = iteration;
+    rep.loss = opt->loss();
+    rep.energy_rmse = opt->energyRmse();
+    rep.force_rmse = opt->forceRmse();
+    rep.stress_rmse = opt->stressRmse();
+    rep.evaluations = evaluations_before + opt->evaluations();
+    validate(rep);
+    rep.elapsed = elapsed();
+    return rep;
+  };
+  auto checkpoint = [&] {
+    TrainCheckpoint c;
+    c.seed = o.seed;
+    c.fingerprint = fingerprint;
+    c.min_dist = pot.min_dist;
+    c.scaling = pot.scaling;
+    c.iteration = iteration;
+    c.evaluations = evaluations_before + opt->evaluations();
+    c.elapsed = elapsed();
+    c.theta_in = opt->thetaIn();
+    c.optimizer_state = opt->state();
+    c.loss_history = history;
+    c.best_theta = best_theta;
+    c.best_valid_loss = best_valid;
+    c.best_iteration = best_iteration;
+    saveCheckpoint(o.checkpoint_path, c);
+  };
+
+  try {
+    if (resuming) {
+      iteration = cp.iteration;
+      // The restoring evaluation re-does a pass already counted in the checkpoint.
+      evaluations_before = cp.evaluations - 1;
+      elapsed_before = cp.elapsed;
+      history = cp.loss_history;
+      best_theta = cp.best_theta;
+      best_valid = cp.best_iteration >= 0 ? cp.best_valid_loss : std::numeric_limits<double>::infinity();
+      best_iteration = cp.best_iteration;
+      opt->restore(cp.theta_in, cp.optimizer_state);
+      have_point = true;
+    } else {
+      opt->start(theta0);
+      have_point = true;
+      IterationReport rep = report();
+      if (progress) progress(rep);
+    }
+    res.stop_reason = "max-iter";
+    while (iteration < o.max_iter) {
+      if (!opt->iterate()) {
+        res.stop_reason = "converged";
+        break;
+      }
+      ++iteration;
+      history.push_back(opt->loss());
+      IterationReport rep = report();
+      if (progress) progress(rep);
+      if (!o.checkpoint_path.empty() && o.checkpoint_every > 0 && iteration % o.checkpoint_every == 0)
+        checkpoint();
+      const int n = static_cast<int>(history.size());
+      if (o.window > 0 && n > o.window) {
+        const double old = history[n - 1 - o.window], now = history[n - 1];
+        if ((old - now) < o.tol * std::fabs(now)) {
+          res.stop_reason = "tolerance";
+          break;
+        }
+      }
+      if (vmodel && o.patience > 0 && iteration - best_iteration >= o.patience) {
+        res.stop_reason = "early-stopping";
+        break;
+      }
+    }
+  } catch (const LossPass::Cancelled&) {
+    res.cancelled = true;
+    res.stop_reason = "cancelled";
+  }
+
+  Eigen::VectorXd theta;
+  if (vmodel && best_iteration >= 0) theta = best_theta;
+  else if (have_point) theta = opt->theta();
+  else theta = theta0;
+  unpackParameters(theta, pot);
+  res.iterations = iteration;
+  res.evaluations = evaluations_before + opt->evaluations();
+  res.loss = have_point ? opt->loss() : std::numeric_limits<double>::quiet_NaN();
+  res.best_iteration = best_iteration;
+  if (!res.cancelled) {
+    if (!o.checkpoint_path.empty() && have_point) checkpoint();
+    model.setParameters(theta);
+    res.train_errors = computeErrors(model, o.group_feature, threads);
+    if (vmodel) {
+      vmodel->setParameters(theta);
+      res.has_valid = true;
+      res.valid_errors = computeErrors(*vmodel, o.group_feature, threads);
+    }
+  }
+  res.elapsed = elapsed();
+  res.potential = std::move(pot);
+  return res;
+}
+
+}  // namespace mtp
