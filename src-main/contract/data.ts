@@ -6,6 +6,7 @@
  * (QE) and eV (VASP).
  */
 import { z } from 'zod'
+import { configurationRow } from './entities.js'
 import type { RequestSpec } from './requests.js'
 
 const request = <I extends z.ZodType, O extends z.ZodType>(doc: string, input: I, output: O): RequestSpec<I, O> => ({ doc, input, output })
@@ -34,17 +35,7 @@ export const configurationFilter = z
   })
   .strict()
 
-export const configurationPageRow = z.object({
-  id: z.number().int(),
-  natoms: z.number().int(),
-  formula: z.string(),
-  energy: z.number().nullable(),
-  energyPerAtom: z.number().nullable(),
-  hasForces: z.boolean(),
-  hasVirial: z.boolean(),
-  sourceFile: z.string().nullable(),
-  sourceFrame: z.number().int().nullable(),
-  label: z.string().nullable(),
+export const configurationPageRow = configurationRow.extend({
   quarantineReason: z.string().nullable(),
   duplicateOf: z.number().int().nullable(),
 })
