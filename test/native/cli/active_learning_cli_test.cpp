@@ -1,9 +1,7 @@
 // calc-grade, select-add, relax and md end to end through the engine binary: MLIP's grades, the
 // state file (written, reused, refused for another potential), select-add's repeat selecting
 // nothing, relax outcomes and outputs, md's break report, and the JSON-lines protocol.
-#include <sys/wait.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -11,43 +9,16 @@
 #include "core/engine_protocol.h"
 #include "io/cfg_reader.h"
 #include "io/cfg_writer.h"
+#include "engine_process.h"
 #include "testing.h"
 
 using namespace mtp;
 
 namespace {
 
-struct Run {
-  int exit_code = -1;
-  std::string out;
-};
-
-Run engine(const std::vector<std::string>& args) {
-  std::string cmd = "'" + std::string(MTP_ENGINE_BIN) + "'";
-  for (const auto& a : args) cmd += " '" + a + "'";
-  cmd += " 2>/dev/null";
-  Run r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::vector<std::string> lines(const std::string& s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < s.size()) {
-    const size_t end = s.find('\n', start);
-    out.push_back(s.substr(start, end == std::string::npos ? std::string::npos : end - start));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return out;
-}
+using cli_test::engine;
+using cli_test::lines;
+using cli_test::Run;
 
 std::string tmp(const std::string& name) {
   return (std::filesystem::temp_directory_path() / ("mtp_al_cli_" + name)).string();

@@ -10,45 +10,16 @@
 #include "core/engine_protocol.h"
 #include "io/cfg_reader.h"
 #include "reference/eam_golden_cases.h"
+#include "engine_process.h"
 #include "testing.h"
 
 using namespace mtp;
 
 namespace {
 
-struct Run {
-  int exit_code = -1;
-  std::string out;
-};
-
-std::string quote(const std::string& s) { return "'" + s + "'"; }
-
-Run engine(const std::vector<std::string>& args) {
-  std::string cmd = quote(MTP_ENGINE_BIN);
-  for (const auto& a : args) cmd += " " + quote(a);
-  cmd += " 2>/dev/null";
-  Run r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::vector<std::string> lines(const std::string& s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < s.size()) {
-    const size_t end = s.find('\n', start);
-    out.push_back(s.substr(start, end == std::string::npos ? std::string::npos : end - start));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return out;
-}
+using cli_test::engine;
+using cli_test::lines;
+using cli_test::Run;
 
 std::string tempPath(const std::string& name) {
   return (std::filesystem::temp_directory_path() / ("mtp_reference_test_" + name)).string();
