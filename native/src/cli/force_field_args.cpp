@@ -1,5 +1,6 @@
 #include "cli/force_field_args.h"
 
+#include <cmath>
 #include <sstream>
 
 #include "core/errors.h"
@@ -24,6 +25,19 @@ std::vector<std::string> splitCommaList(const std::string& s) {
   return out;
 }
 
+std::vector<double> positiveNumberList(const std::string& text, const std::string& option) {
+  std::vector<double> out;
+  for (const auto& s : splitCommaList(text)) {
+    try {
+      out.push_back(std::stod(s));
+    } catch (const std::exception&) {
+      throw UsageError("--" + option + ": '" + s + "' is not a number");
+    }
+    if (!(out.back() > 0.0) || !std::isfinite(out.back())) throw UsageError("--" + option + " values must be positive");
+  }
+  return out;
+}
+
 std::unique_ptr<ForceField> makeForceField(const Args& args, const std::string& potential_path, Reporter& reporter) {
   const auto files = args.values("eam");
   const auto elements = args.value("eam-elements");
@@ -40,18 +54,7 @@ std::unique_ptr<ForceField> makeForceField(const Args& args, const std::string& 
 }
 
 std::vector<double> massesFor(const Args& args, const ForceField& ff) {
-  if (auto m = args.value("masses")) {
-    std::vector<double> out;
-    for (const auto& s : splitCommaList(*m)) {
-      try {
-        out.push_back(std::stod(s));
-      } catch (const std::exception&) {
-        throw UsageError("--masses: '" + s + "' is not a number");
-      }
-      if (!(out.back() > 0.0)) throw UsageError("--masses must be positive");
-    }
-    return out;
-  }
+  if (auto m = args.value("masses")) return positiveNumberList(*m, "masses");
   if (ff.eam()) return ff.eam()->masses();
   throw UsageError("give the atomic masses per type with --masses m0,m1,… (amu)");
 }

@@ -19,5 +19,7 @@ std::unique_ptr<ForceField> makeForceField(const Args& args, const std::string& 
 // Masses per type: --masses, else the EAM model's; throws UsageError if neither is available.
 std::vector<double> massesFor(const Args& args, const ForceField& ff);
 std::vector<std::string> splitCommaList(const std::string& s);
+// The positive finite numbers of a comma list given to --<option>; UsageError otherwise.
+std::vector<double> positiveNumberList(const std::string& text, const std::string& option);
 
 }  // namespace mtp::cli
