@@ -18,7 +18,7 @@ describe('migration 3 (project data)', () => {
     migrate(db, migrations, { target: 2 })
     // 'S' and 'Si' must not be confused, nor 'C' and 'Cu'.
     insertConfigurations(db, [structure(['Si', 'Si'], -10), structure(['S', 'Cu'], -6), structure(['C', 'Si', 'S'], -9)])
-    expect(migrate(db, migrations)).toEqual([3])
+    expect(migrate(db, migrations, { target: 3 })).toEqual([3])
     expect(db.prepare('SELECT element FROM species ORDER BY type_index').pluck().all()).toEqual(['Si', 'S', 'Cu', 'C'])
     expect(db.prepare('SELECT element_mask, energy_per_atom FROM configurations ORDER BY id').all()).toEqual([
       { element_mask: 0b0001, energy_per_atom: -5 },
