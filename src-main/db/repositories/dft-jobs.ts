@@ -113,10 +113,15 @@ export function transitionDftJob(db: Db, id: number, to: DftJobState, fields: Tr
 /**
  * Only the local executor puts jobs in 'running' (cluster jobs go exported → done when their
  * results arrive), so a job still 'running' when a project is opened was cut off by a crash or
- * restart: it is marked failed (and may be run again), never restarted silently.
+ * restart: it is marked failed (and may be run again), never restarted silently. Jobs of the
+ * active-learning campaigns in `liveCampaignIds` are left alone: a live process runs them now.
  */
-export function markInterruptedDftJobs(db: Db): number {
+export function markInterruptedDftJobs(db: Db, liveCampaignIds: readonly number[] = []): number {
   return db
-    .prepare(`UPDATE dft_jobs SET state = 'failed', error = 'interrupted: the app stopped while the job was running', updated_at = ? WHERE state = 'running'`)
-    .run(new Date().toISOString()).changes
+    .prepare(
+      `UPDATE dft_jobs SET state = 'failed', error = 'interrupted: the app stopped while the job was running', updated_at = ?
+       WHERE state = 'running' AND (al_iteration_id IS NULL
+         OR al_iteration_id NOT IN (SELECT id FROM al_iterations WHERE campaign_id IN (SELECT value FROM json_each(?))))`,
+    )
+    .run(new Date().toISOString(), JSON.stringify(liveCampaignIds)).changes
 }

@@ -24,7 +24,7 @@ describe('project handlers', () => {
   it('start with the example project in the recent list', async () => {
     const { handlers } = setup()
     const recent = await handlers['projects/recent']({})
-    expect(recent).toHaveLength(1)
+    expect(recent.map((r) => r.name)).toEqual(['Example: Mo (mlearn)', 'Example: Ag–Pd active learning (EAM)'])
     expect(recent[0]).toMatchObject({ example: true, exists: true })
     const opened = await handlers['projects/open']({ path: recent[0].path })
     expect(opened.counts.configurations).toBe(8)

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { ensureExampleProject, EXAMPLE_NAME } from '../../../src-main/projects/example'
+import { AGPD_EXAMPLE_NAME, ensureExampleProject, EXAMPLE_NAME } from '../../../src-main/projects/example'
 import { Project } from '../../../src-main/projects/project'
 import { RecentProjects } from '../../../src-main/projects/recent'
 import { getConfiguration, listConfigurations } from '../../../src-main/db/repositories/configurations'
@@ -17,7 +17,10 @@ describe('example project', () => {
     const path = ensureExampleProject(home, recent)!
     expect(existsSync(path)).toBe(true)
     expect(ensureExampleProject(home, recent)).toBeNull()
-    expect(recent.list()).toEqual([expect.objectContaining({ path, name: EXAMPLE_NAME, example: true, exists: true })])
+    expect(recent.list()).toEqual([
+      expect.objectContaining({ path, name: EXAMPLE_NAME, example: true, exists: true }),
+      expect.objectContaining({ name: AGPD_EXAMPLE_NAME, example: true, exists: true }),
+    ])
 
     const p = Project.open(path)
     expect(p.summary()).toMatchObject({ species: ['Mo'], counts: { configurations: 8 } })
