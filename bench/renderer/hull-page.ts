@@ -3,9 +3,12 @@
  * against the real browser-mode server:
  *   tsx bench/renderer/hull-page.ts --project PATH   (an existing project)
  *   tsx bench/renderer/hull-page.ts --count N        (generates a synthetic Ag–Pd project first, default 10^5)
+ *   … --screenshot PATH                               (also saves the drawn page as a PNG)
  * Times, in ms: opening the hull page until the core's reply is on screen, and until ECharts has
- * finished drawing every point (its `finished` event, exposed as data-drawn on the chart). Prints one JSON object; results are recorded by hand in
- * bench/RESULTS.md and are indicative only on a shared machine.
+ * finished drawing every point (its `finished` event, exposed as data-drawn on the chart); and by
+ * the page's own clock (user-timing marks of HullPage.vue): click → page set up → request sent →
+ * reply parsed → columns decoded → option built → drawn. Prints one JSON object; results are
+ * recorded by hand in bench/RESULTS.md and are indicative only on a shared machine.
  */
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
@@ -14,7 +17,7 @@ import { chromium } from 'playwright-core'
 import { chromiumArgs, chromiumExecutable } from '../../test/e2e/support/chromium'
 import { makeHome, removeHome, startServer } from '../../test/e2e/support/server'
 
-const { values } = parseArgs({ options: { project: { type: 'string' }, count: { type: 'string' } } })
+const { values } = parseArgs({ options: { project: { type: 'string' }, count: { type: 'string' }, screenshot: { type: 'string' } } })
 
 const home = makeHome()
 let project = values.project
@@ -26,7 +29,7 @@ if (!project) {
 
 const server = await startServer(home)
 const browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs, headless: true })
-const timings: Record<string, number | string> = { project }
+const timings: Record<string, number | string | Record<string, number>> = { project }
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
   await page.goto(server.url)
@@ -46,6 +49,7 @@ try {
     }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-drawn'] })
   })()`)
   let t = Date.now()
+  await page.evaluate(`performance.mark('hull:click')`)
   await page.getByRole('link', { name: 'Convex hull' }).click()
   await page.getByTestId('hull-summary').waitFor({ timeout: 120_000 })
   timings.hullReplyOnScreen = Date.now() - t
@@ -53,7 +57,16 @@ try {
   timings.hullPageDrawn = Date.now() - t
   const marks = (await page.evaluate('window.hullMarks')) as { reply: number; drawn: number }
   timings.drawAfterReplyInPage = Math.round(marks.drawn - marks.reply)
+  // The page's own marks (HullPage.vue): request sent, reply parsed, columns decoded, option built.
+  const pageMarks = (await page.evaluate(`Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('hull:')).map((m) => [m.name, m.startTime]))`)) as Record<string, number>
+  const since = (name: string) => Math.round(pageMarks[name] - pageMarks['hull:request'])
+  timings.inPage = { clickToSetup: Math.round(pageMarks['hull:setup'] - pageMarks['hull:click']), setupToRequest: Math.round(pageMarks['hull:request'] - pageMarks['hull:setup']), reply: since('hull:reply'), decoded: since('hull:decoded'), optionBuilt: since('hull:option'), drawn: Math.round(marks.drawn - pageMarks['hull:request']), clickToDrawn: Math.round(marks.drawn - pageMarks['hull:click']) }
+  // The table is set up after the first draw; time until its first page (with sources) is on screen.
+  await page.locator('.hull-table .vtable__row').first().waitFor({ timeout: 120_000 })
+  timings.tableRowsAfterClick = Date.now() - t
   timings.entries = await page.locator('.hull-table').getByText('entries').innerText()
+  // --screenshot PATH: the drawn page, to look at the 10^5-point plot.
+  if (values.screenshot) await page.screenshot({ path: values.screenshot, fullPage: true })
 } finally {
   await browser.close()
   await server.stop()

@@ -1,17 +1,11 @@
 /**
- * Formation energies and the lower convex hull over composition, for any number of elements
- * (binary: x ∈ [0, 1]; ternary: the composition triangle; more: the (n−1)-simplex).
- *
- *   E_f = [E − Σ_s n_s μ_s] / N        (eV/atom; reported in meV/atom)
- *
- * μ_s defaults to the lowest energy per atom of the pure-s entries; the caller may give them.
- * The references themselves are hull points at E_f = 0 (so a set without pure entries still has a
- * hull when μ is given). Only the lowest entry per composition can be on the hull; its height is
- * found by linear programming (lower-envelope.ts), and the energy above hull of every entry is
- * E_f − E_hull(x). An entry within `tolerance` (eV/atom, default 1e-9) of the hull counts as on it.
+ * The hull as one object per entry (the CLI's `hull --json`, file-based hulls): the columnar
+ * computation of hull-columns.ts, with each row given back its id and source. See hull-columns.ts
+ * for the equations.
  */
-import { hullFacets } from './hull-facets.js'
-import { lowerEnvelopeAt, type EnvelopePoint } from './lower-envelope.js'
+import { computeHullColumns, type HullOptions } from './hull-columns.js'
+
+export { DEFAULT_HULL_TOLERANCE, formulaOfCounts, type HullOptions } from './hull-columns.js'
 
 export interface HullSource {
   file: string | null
@@ -29,15 +23,6 @@ export interface HullInputEntry {
   source: HullSource
   /** Which DFT energy (VASP 'free' vs 'sigma0', …) when known: mixing kinds is warned about. */
   energyKind?: string | null
-}
-
-export interface HullOptions {
-  /** Composition axes, in this order; default: every element present, sorted alphabetically. */
-  elements?: readonly string[]
-  /** μ_s in eV/atom; elements not given use the lowest pure entry. */
-  references?: Readonly<Record<string, number>>
-  /** eV/atom. */
-  tolerance?: number
 }
 
 export interface HullReference {
@@ -89,117 +74,56 @@ export interface HullResult {
   warnings: string[]
 }
 
-export const DEFAULT_HULL_TOLERANCE = 1e-9
-
-const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b))
-
-export function formulaOfCounts(counts: readonly number[], elements: readonly string[]): string {
-  return elements.map((el, k) => (counts[k] ? `${el}${counts[k]}` : '')).join('')
-}
-
-/** Drops entries with other elements; returns counts in `elements` order. */
-function countsIn(e: HullInputEntry, elements: readonly string[]): number[] | null {
-  for (const [el, n] of Object.entries(e.counts)) if (n > 0 && !elements.includes(el)) return null
-  const c = elements.map((el) => e.counts[el] ?? 0)
-  return c.some((n) => !Number.isInteger(n) || n < 0) || c.every((n) => n === 0) ? null : c
-}
-
+/** Groups entries by their element counts and runs the columnar computation. */
 export function computeHull(input: readonly HullInputEntry[], opts: HullOptions = {}): HullResult {
-  const tolerance = opts.tolerance ?? DEFAULT_HULL_TOLERANCE
-  const elements = [...(opts.elements ?? [...new Set(input.flatMap((e) => Object.keys(e.counts).filter((el) => e.counts[el] > 0)))].sort())]
-  if (elements.length < 1) throw new Error('no elements: nothing to build a hull from')
-  if (new Set(elements).size !== elements.length) throw new Error(`repeated element in ${elements.join(',')}`)
-  const n = elements.length
-
-  const kept: { e: HullInputEntry; c: number[]; natoms: number; perAtom: number }[] = []
-  let skipped = 0
-  for (const e of input) {
-    const c = countsIn(e, elements)
-    if (!c || !Number.isFinite(e.energy)) {
-      skipped++
-      continue
+  const groupIndex = new Map<string, number>()
+  const groups: Record<string, number>[] = []
+  const group = new Int32Array(input.length)
+  const energy = new Float64Array(input.length)
+  const kinds: string[] = []
+  const kind = new Int32Array(input.length)
+  input.forEach((e, i) => {
+    const key = Object.keys(e.counts)
+      .sort()
+      .map((el) => `${el}:${e.counts[el]}`)
+      .join(',')
+    let g = groupIndex.get(key)
+    if (g === undefined) {
+      g = groups.length
+      groupIndex.set(key, g)
+      groups.push(e.counts)
     }
-    const natoms = c.reduce((a, b) => a + b, 0)
-    kept.push({ e, c, natoms, perAtom: e.energy / natoms })
-  }
-
-  const references: HullReference[] = elements.map((el, s) => {
-    const given = opts.references?.[el]
-    if (given !== undefined) return { element: el, mu: given, origin: 'given', entryId: null }
-    let best: (typeof kept)[number] | null = null
-    for (const k of kept) if (k.c[s] === k.natoms && (!best || k.perAtom < best.perAtom)) best = k
-    if (!best) throw new Error(`no pure ${el} entry with an energy: give its reference energy per atom`)
-    return { element: el, mu: best.perAtom, origin: 'lowest-pure', entryId: best.e.id }
+    group[i] = g
+    energy[i] = e.energy
+    kind[i] = e.energyKind ? kinds.indexOf(e.energyKind) : -1
+    if (e.energyKind && kind[i] < 0) kind[i] = kinds.push(e.energyKind) - 1
   })
-
-  // Formation energies (eV/atom) and the lowest entry per reduced composition.
-  const ef = kept.map((k) => (k.e.energy - k.c.reduce((sum, ns, s) => sum + ns * references[s].mu, 0)) / k.natoms)
-  const lowest = new Map<string, number>()
-  kept.forEach((k, i) => {
-    const g = k.c.reduce((a, b) => gcd(a, b))
-    const key = k.c.map((v) => v / g).join(':')
-    const j = lowest.get(key)
-    if (j === undefined || ef[i] < ef[j]) lowest.set(key, i)
-  })
-  const lowestIdx = [...lowest.values()]
-  const fractions = (c: number[], natoms: number) => c.map((v) => v / natoms)
-
-  // LP columns: the n references (E_f = 0) first, then the lowest entry per composition.
-  const points: EnvelopePoint[] = elements.map((_, s) => ({ composition: elements.map((__, k) => (k === s ? 1 : 0)), energy: 0 }))
-  for (const i of lowestIdx) points.push({ composition: fractions(kept[i].c, kept[i].natoms), energy: ef[i] })
-  const hullAt = new Map<string, number>()
-  const isLowest = new Set(lowestIdx)
-
-  const entries: HullEntry[] = kept.map((k, i) => {
-    const x = fractions(k.c, k.natoms)
-    const g = k.c.reduce((a, b) => gcd(a, b))
-    const key = k.c.map((v) => v / g).join(':')
-    let h = hullAt.get(key)
-    if (h === undefined) {
-      h = lowerEnvelopeAt(points, x).energy
-      hullAt.set(key, h)
-    }
-    // The entry's own column is feasible, so E_f − E_hull ≥ 0 up to round-off; clamp that to 0.
-    const above = Math.max(0, ef[i] - h)
+  const h = computeHullColumns({ groups, group, energy, kind, kinds }, opts)
+  const n = h.elements.length
+  const entries: HullEntry[] = Array.from({ length: h.rows }, (_, r) => {
+    const e = input[h.entry[r]]
     return {
-      id: k.e.id,
-      natoms: k.natoms,
-      formula: formulaOfCounts(k.c, elements),
-      composition: x,
-      energyPerAtom: k.perAtom,
-      formationEnergyMeV: ef[i] * 1000,
-      eAboveHullMeV: above * 1000,
-      stable: isLowest.has(i) && above <= tolerance,
-      lowestAtComposition: isLowest.has(i),
-      source: k.e.source,
+      id: e.id,
+      natoms: h.natoms[r],
+      formula: h.formulas[h.formula[r]],
+      composition: Array.from(h.composition.subarray(r * n, r * n + n)),
+      energyPerAtom: h.energyPerAtom[r],
+      formationEnergyMeV: h.formationEnergyMeV[r],
+      eAboveHullMeV: h.eAboveHullMeV[r],
+      stable: h.stable[r] === 1,
+      lowestAtComposition: h.lowest[r] === 1,
+      source: e.source,
     }
   })
-
-  const byComposition = (a: { composition: number[] }, b: { composition: number[] }) => {
-    for (let s = 0; s < n; s++) if (a.composition[s] !== b.composition[s]) return b.composition[s] - a.composition[s]
-    return 0
-  }
-  const stableEntries = entries.filter((e) => e.stable).sort(byComposition)
-  const warnings: string[] = []
-  const kinds = [...new Set(kept.map((k) => k.e.energyKind).filter((k): k is string => !!k))]
-  if (kinds.length > 1) warnings.push(`energies of different kinds are mixed (${kinds.join(', ')}): formation energies compare unlike quantities`)
-  const vertices: HullVertex[] = stableEntries.map((e) => ({ composition: e.composition, formationEnergyMeV: e.formationEnergyMeV, entryId: e.id }))
-  elements.forEach((_, s) => {
-    if (vertices.some((v) => v.composition[s] === 1)) return
-    vertices.push({ composition: elements.map((__, k) => (k === s ? 1 : 0)), formationEnergyMeV: 0, entryId: null })
-  })
-  vertices.sort(byComposition)
-  const facets = hullFacets(vertices.map((v) => ({ composition: v.composition, energy: v.formationEnergyMeV / 1000 })), tolerance)
-  if (n === 3 && vertices.length >= 3 && facets.length === 0) warnings.push(`too many hull vertices (${vertices.length}) to list the facets for drawing`)
   return {
-    elements,
-    references,
-    tolerance,
+    elements: h.elements,
+    references: h.references.map((r) => ({ element: r.element, mu: r.mu, origin: r.origin, entryId: r.entry === null ? null : input[r.entry].id })),
+    tolerance: h.tolerance,
     entries,
-    stable: stableEntries.map((e) => e.id),
-    vertices,
-    facets,
-    skipped,
-    warnings,
+    stable: Array.from(h.stableRows, (r) => entries[r].id),
+    vertices: h.vertices.map((v) => ({ composition: v.composition, formationEnergyMeV: v.formationEnergyMeV, entryId: v.row === null ? null : entries[v.row].id })),
+    facets: h.facets,
+    skipped: h.skipped,
+    warnings: h.warnings,
   }
 }

@@ -1,9 +1,12 @@
 /**
  * Requests of the 'analysis' domain. 'analysis/hull': formation energies and the lower convex hull
  * of the current project's configurations (energies in meV/atom, references μ in eV/atom,
- * compositions as fractions in `elements` order). Spread into the request map.
+ * compositions as fractions in `elements` order), as typed columns (columns.ts) with string tables,
+ * so 10^5 entries cost a few MB and no per-entry checking. `hullResult` is the one-object-per-entry
+ * form that `mtp-studio hull --json` prints. Spread into the request map.
  */
 import { z } from 'zod'
+import { column } from './columns.js'
 import type { RequestSpec } from './requests.js'
 
 const request = <I extends z.ZodType, O extends z.ZodType>(doc: string, input: I, output: O): RequestSpec<I, O> => ({ doc, input, output })
@@ -46,6 +49,47 @@ export const hullResult = z.object({
 export type HullEntryView = z.infer<typeof hullEntry>
 export type HullResultView = z.infer<typeof hullResult>
 
+/**
+ * One row per configuration with an energy and only the chosen elements; decode each column with
+ * `decodeColumn(text, type, rows)` (composition: rows × elements.length values, row-major).
+ * Formulas are indices into `formulas`; sources come from 'analysis/hull-sources' when shown.
+ */
+export const hullColumnsResult = z.object({
+  elements: z.array(z.string()),
+  references: hullResult.shape.references,
+  /** eV/atom. */
+  tolerance: z.number(),
+  rows: z.number().int().nonnegative(),
+  columns: z.object({
+    /** i32: configuration id. */
+    id: column('i32'),
+    /** i32: atoms in the cell. */
+    natoms: column('i32'),
+    /** i32: index into `formulas`. */
+    formula: column('i32'),
+    /** f64, rows × elements: fractions in `elements` order. */
+    composition: column('f64'),
+    /** f64: meV/atom. */
+    formationEnergyMeV: column('f64'),
+    /** f64: meV/atom, ≥ 0. */
+    eAboveHullMeV: column('f64'),
+    /** u8: 1 on the hull. */
+    stable: column('u8'),
+  }),
+  formulas: z.array(z.string()),
+  /** Configuration ids of the stable entries, by composition. */
+  stable: z.array(z.number().int()),
+  vertices: hullResult.shape.vertices,
+  facets: hullResult.shape.facets,
+  skipped: z.number().int(),
+  warnings: z.array(z.string()),
+})
+
+export type HullColumnsView = z.infer<typeof hullColumnsResult>
+
+export const hullSourceRow = hullSource.extend({ id: z.number().int() })
+export type HullSourceView = z.infer<typeof hullSourceRow>
+
 export const hullRequest = z
   .object({
     /** Composition axes (2 for a binary, 3 for the triangle); default: every element present. */
@@ -60,6 +104,11 @@ export const analysisRequests = {
   'analysis/hull': request(
     'Formation energies, energy above hull (meV/atom), stable set, hull vertices and facets of the project’s configurations with energies.',
     hullRequest,
-    hullResult,
+    hullColumnsResult,
+  ),
+  'analysis/hull-sources': request(
+    'Source file, frame and label of the given configurations (the hull table’s visible rows, or all of them for a CSV).',
+    z.object({ ids: z.array(z.number().int().positive()).max(1_000_000) }).strict(),
+    z.array(hullSourceRow),
   ),
 } as const

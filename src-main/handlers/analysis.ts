@@ -1,17 +1,17 @@
 import type { Studio } from '../app/studio.js'
-import { computeHull } from '../analysis/hull.js'
-import { hullEntriesFromProject } from '../analysis/hull-input.js'
+import { configurationSources, projectHullColumns } from '../analysis/hull-reply.js'
 import { AppError } from '../contract/errors.js'
-import type { HandlerGroup } from './types.js'
+import type { Handlers } from './types.js'
 
-export const analysisHandlers = (studio: Studio): HandlerGroup<'analysis'> => ({
+// 'analysis/ev' and 'analysis/elastic' are in ./ev-elastic.ts.
+export const analysisHandlers = (studio: Studio): Pick<Handlers, 'analysis/hull' | 'analysis/hull-sources'> => ({
   'analysis/hull': ({ elements, references, tolerance }) => {
-    const entries = hullEntriesFromProject(studio.requireProject().db)
-    if (entries.length === 0) throw new AppError('invalid_input', 'the project has no configurations with energies')
+    const db = studio.requireProject().db
     try {
-      return computeHull(entries, { elements, references, tolerance })
+      return projectHullColumns(db, { elements, references, tolerance })
     } catch (e) {
       throw new AppError('invalid_input', (e as Error).message)
     }
   },
+  'analysis/hull-sources': ({ ids }) => configurationSources(studio.requireProject().db, ids),
 })

@@ -1,65 +1,91 @@
 /**
- * From the core's hull reply to what the hull page draws: plot points and hull vertices (binary)
- * or vertices and facets (ternary), and the table rows. Energies stay in meV/atom as the core
- * reports them. Entries whose id is not a configuration id (file-based hulls) cannot open a
- * structure and are left out of the plot and table.
+ * From the core's columnar hull reply to what the hull page uses: typed columns decoded once
+ * (energies stay in meV/atom as the core reports them), the text of a source fetched for a row,
+ * the stable formulas, and the inputs of the binary and ternary plot builders.
  */
-import type { RequestOutput } from '../../src-main/contract'
-import type { BinaryHullInput, HullPlotPoint } from '../charts/options/hullBinary'
+import { decodeColumn, type RequestOutput } from '../../src-main/contract'
+import type { BinaryHullInput, HullPoints } from '../charts/options/hullBinary'
 import type { TernaryHullInput } from '../charts/options/hullTernary'
-import type { HullTableRow } from './hullTable'
 
 export type HullReply = RequestOutput<'analysis/hull'>
-type Entry = HullReply['entries'][number]
+export type HullSource = RequestOutput<'analysis/hull-sources'>[number]
 
-function sourceText(e: Entry): string {
-  const s = e.source
+export interface HullData extends HullPoints {
+  elements: string[]
+  references: HullReply['references']
+  natoms: Int32Array
+  /** Index into `formulas`. */
+  formula: Int32Array
+  formulas: string[]
+  /** Configuration ids of the stable entries, by composition. */
+  stableIds: number[]
+  vertices: HullReply['vertices']
+  facets: number[][]
+  warnings: string[]
+}
+
+export function decodeHull(reply: HullReply): HullData {
+  const rows = reply.rows
+  const c = reply.columns
+  return {
+    elements: reply.elements,
+    references: reply.references,
+    count: rows,
+    dimensions: reply.elements.length,
+    id: decodeColumn(c.id, 'i32', rows),
+    natoms: decodeColumn(c.natoms, 'i32', rows),
+    formula: decodeColumn(c.formula, 'i32', rows),
+    formulas: reply.formulas,
+    composition: decodeColumn(c.composition, 'f64', rows * reply.elements.length),
+    formationEnergy: decodeColumn(c.formationEnergyMeV, 'f64', rows),
+    eAboveHull: decodeColumn(c.eAboveHullMeV, 'f64', rows),
+    stable: decodeColumn(c.stable, 'u8', rows),
+    stableIds: reply.stable,
+    vertices: reply.vertices,
+    facets: reply.facets,
+    warnings: reply.warnings,
+  }
+}
+
+/** 'AgAu.extxyz #4 (4-6-7)': the file name only (the folder is the same for a whole import), frame, label. */
+export function sourceText(s: HullSource | undefined): string {
+  if (!s) return ''
   if (!s.file) return s.label ?? ''
-  // The file name only: the folder is the same for a whole import and would fill the column.
   const name = s.file.split(/[\\/]/).pop() ?? s.file
   const where = s.frame === null ? name : `${name} #${s.frame}`
   return s.label ? `${where} (${s.label})` : where
 }
 
-const withNumericId = (entries: readonly Entry[]) => entries.filter((e): e is Entry & { id: number } => typeof e.id === 'number')
-
-export function hullPlotPoints(reply: HullReply): HullPlotPoint[] {
-  return withNumericId(reply.entries).map((e) => ({ id: e.id, fractions: e.composition, formationEnergy: e.formationEnergyMeV, eAboveHull: e.eAboveHullMeV, stable: e.stable }))
-}
-
-export function hullTableRows(reply: HullReply): HullTableRow[] {
-  return withNumericId(reply.entries).map((e) => ({
-    id: e.id,
-    formula: e.formula,
-    fractions: e.composition,
-    formationEnergy: e.formationEnergyMeV,
-    eAboveHull: e.eAboveHullMeV,
-    stable: e.stable,
-    source: sourceText(e),
-  }))
-}
-
-export function binaryInput(reply: HullReply): BinaryHullInput {
-  if (reply.elements.length !== 2) throw new Error(`a binary hull needs 2 elements, got ${reply.elements.length}`)
-  return {
-    elements: [reply.elements[0], reply.elements[1]],
-    points: hullPlotPoints(reply),
-    hull: reply.vertices.map((v) => [v.composition[1], v.formationEnergyMeV] as const),
-  }
-}
-
-export function ternaryInput(reply: HullReply): TernaryHullInput {
-  if (reply.elements.length !== 3) throw new Error(`a ternary hull needs 3 elements, got ${reply.elements.length}`)
-  return {
-    elements: [reply.elements[0], reply.elements[1], reply.elements[2]],
-    points: hullPlotPoints(reply),
-    vertices: reply.vertices.map((v) => v.composition),
-    facets: reply.facets,
-  }
+/** Row of each configuration id. */
+export function rowsById(d: HullData): Map<number, number> {
+  const map = new Map<number, number>()
+  for (let r = 0; r < d.count; r++) map.set(d.id[r], r)
+  return map
 }
 
 /** The stable entries' formulas in the core's order (by composition), for the summary line. */
-export function stableFormulas(reply: HullReply): string[] {
-  const byId = new Map(reply.entries.map((e) => [e.id, e.formula]))
-  return reply.stable.map((id) => byId.get(id) ?? String(id))
+export function stableFormulas(d: HullData): string[] {
+  // A scan of the stable column: no map of all 10^5 ids for a handful of entries.
+  const byId = new Map<number, string>()
+  for (let r = 0; r < d.count; r++) if (d.stable[r]) byId.set(d.id[r], d.formulas[d.formula[r]])
+  return d.stableIds.map((id) => byId.get(id) ?? String(id))
+}
+
+export function binaryInput(d: HullData): BinaryHullInput {
+  if (d.elements.length !== 2) throw new Error(`a binary hull needs 2 elements, got ${d.elements.length}`)
+  return {
+    elements: [d.elements[0], d.elements[1]],
+    points: d,
+    hull: d.vertices.map((v) => [v.composition[1], v.formationEnergyMeV] as const),
+  }
+}
+
+export function ternaryInput(d: HullData): TernaryHullInput {
+  if (d.elements.length !== 3) throw new Error(`a ternary hull needs 3 elements, got ${d.elements.length}`)
+  return {
+    elements: [d.elements[0], d.elements[1], d.elements[2]],
+    points: d,
+    vertices: d.vertices.map((v) => v.composition),
+    facets: d.facets,
+  }
 }

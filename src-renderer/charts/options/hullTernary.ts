@@ -1,6 +1,7 @@
 import type { StudioChartOption } from '../registerCharts'
-import { bandIndex, hullBands, largeThreshold, stableColor } from './hullBands'
-import type { HullPlotPoint } from './hullBinary'
+import { hullBands, stableColor } from './hullBands'
+import type { HullChart } from './hullBinary'
+import { hullTooltipOption, rowLookup, scatterSeries, splitByBand, type HullPoints } from './hullSeries'
 
 const sqrt3over2 = Math.sqrt(3) / 2
 
@@ -34,30 +35,29 @@ export function facetEdges(facets: readonly (readonly number[])[]): [number, num
 export interface TernaryHullInput {
   /** [A, B, C]: the corners left, right, top. */
   elements: readonly [string, string, string]
-  points: readonly HullPlotPoint[]
+  points: HullPoints
   /** Hull vertices' composition fractions [f_A, f_B, f_C]. */
   vertices: readonly (readonly number[])[]
   /** Lower-hull facets as triples of indices into `vertices`. */
   facets: readonly (readonly number[])[]
 }
 
-/** Data item of the scatter series: [x, y, E above hull (meV/atom), id, E_f (meV/atom)]. */
-export type TernaryDatum = [number, number, number, number, number]
-
 /**
  * The composition triangle seen from above: points coloured by energy-above-hull band (large mode
  * for 10^5 points), the stable set on top, and the projected edges of the lower-hull facets (the
  * tie lines between stable phases). Axes are hidden; the triangle and corner labels replace them.
  */
-export function ternaryHullOption(input: TernaryHullInput): StudioChartOption {
-  const bands: TernaryDatum[][] = hullBands.map(() => [])
-  const stable: TernaryDatum[] = []
-  for (const p of input.points) {
-    const [x, y] = ternaryXY(p.fractions)
-    const d: TernaryDatum = [x, y, p.eAboveHull, p.id, p.formationEnergy]
-    if (p.stable) stable.push(d)
-    else bands[bandIndex(p.eAboveHull)].push(d)
-  }
+export function ternaryHullOption(input: TernaryHullInput): HullChart {
+  const p = input.points
+  const groups = splitByBand(p, (r, xy, at) => {
+    // ternaryXY inlined: fractions from the core already sum to 1.
+    const fb = p.composition[3 * r + 1]
+    const fc = p.composition[3 * r + 2]
+    xy[at] = fb + fc / 2
+    xy[at + 1] = fc * sqrt3over2
+  })
+  const bands = groups.slice(0, hullBands.length)
+  const stable = groups[hullBands.length]
   const projected = input.vertices.map(ternaryXY)
   // One polyline with '-' gaps between edges: a single series however many facets there are.
   const tieLines: (number[] | '-')[] = []
@@ -68,24 +68,14 @@ export function ternaryHullOption(input: TernaryHullInput): StudioChartOption {
     { value: [1, 0], name: b, position: 'right' },
     { value: [0.5, sqrt3over2], name: c, position: 'top' },
   ]
-  const scatter = (name: string, data: TernaryDatum[], color: string, size: number, z: number) => ({
-    type: 'scatter' as const,
-    name,
-    data,
-    symbolSize: size,
-    itemStyle: { color },
-    large: data.length > largeThreshold,
-    largeThreshold,
-    progressive: 20000,
-    z,
-    emphasis: { scale: 1.8 },
-  })
-  return {
+  // Series order below: triangle, corners, the bands, tie lines, on hull.
+  const rowAt = rowLookup([null, null, ...bands.map((s) => s.rows), null, stable.rows])
+  const option = {
     animation: false,
     // Equal scales on x and y keep the triangle equilateral: the grid's aspect is fixed by the page.
     grid: { left: 40, right: 40, top: 48, bottom: 24, containLabel: false },
     legend: { top: 4, data: ['on hull', ...hullBands.map((band) => band.name)] },
-    tooltip: { trigger: 'item', formatter: (params: unknown) => ternaryTooltip(input.elements, (params as { data?: unknown }).data) },
+    tooltip: hullTooltipOption(input.elements, p, rowAt),
     xAxis: { type: 'value', min: -0.04, max: 1.04, show: false },
     yAxis: { type: 'value', min: -0.04, max: sqrt3over2 + 0.04, show: false },
     series: [
@@ -107,7 +97,7 @@ export function ternaryHullOption(input: TernaryHullInput): StudioChartOption {
         silent: true,
         tooltip: { show: false },
       },
-      ...hullBands.map((band, i) => scatter(band.name, bands[i], band.color, 5, 2)),
+      ...bands.map(scatterSeries),
       {
         type: 'line',
         name: 'tie lines',
@@ -119,18 +109,8 @@ export function ternaryHullOption(input: TernaryHullInput): StudioChartOption {
         tooltip: { show: false },
         z: 3,
       },
-      scatter('on hull', stable, stableColor, 10, 4),
+      scatterSeries(stable),
     ],
   } as StudioChartOption
-}
-
-/** Tooltip text of one point: id, fractions (recovered from x, y), formation energy, distance to the hull. */
-export function ternaryTooltip(elements: readonly [string, string, string], data: unknown): string {
-  if (!Array.isArray(data) || data.length < 5) return ''
-  const [x, y, eah, id, ef] = data as TernaryDatum
-  const fc = y / sqrt3over2
-  const fb = x - fc / 2
-  const fa = 1 - fb - fc
-  const comp = [fa, fb, fc].map((f, i) => `${elements[i]} ${Math.max(0, f).toFixed(3)}`).join(' ')
-  return `#${id} · ${comp}<br>E<sub>f</sub> ${ef.toFixed(1)} meV/atom<br>above hull ${eah.toFixed(1)} meV/atom`
+  return { option, rowAt }
 }

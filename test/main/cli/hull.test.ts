@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Studio } from '../../../src-main/app/studio'
 import { runCli } from '../../../src-main/cli/main'
-import { hullResult } from '../../../src-main/contract/analysis'
+import { hullColumnsResult, hullResult } from '../../../src-main/contract/analysis'
 import { createDispatch, createHandlers } from '../../../src-main/handlers/index'
 import { Project } from '../../../src-main/projects/project'
 import { tempDir } from '../support/temp'
@@ -70,8 +70,8 @@ describe('mtp-studio hull', () => {
     const dispatch = createDispatch(createHandlers(studio), () => {})
     const reply = await dispatch('analysis/hull', { elements: ['Cu', 'Ag', 'Au'] })
     expect(reply.ok).toBe(true)
-    const t = hullResult.parse((reply as { result: unknown }).result)
-    expect(t.entries).toHaveLength(1079)
+    const t = hullColumnsResult.parse((reply as { result: unknown }).result)
+    expect(t.rows).toBe(1079)
     expect(t.facets.every((f) => f.length === 3)).toBe(true)
     const bad = await dispatch('analysis/hull', { elements: ['Cu', 'Au'], references: { Cu: -3.7 }, tolerance: -1 })
     expect(bad.ok).toBe(false)

@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest'
 import { bandIndex, energyAxisRange, hullBands, largeThreshold } from '../../../../src-renderer/charts/options/hullBands'
-import { binaryHullOption, binaryTooltip, type HullPlotPoint } from '../../../../src-renderer/charts/options/hullBinary'
+import { binaryHullOption } from '../../../../src-renderer/charts/options/hullBinary'
+import type { HullPoints } from '../../../../src-renderer/charts/options/hullSeries'
 
-type Series = { name: string; type: string; data: unknown[]; large?: boolean }
+type Series = { name: string; type: string; data: ArrayLike<unknown>; large?: boolean; dimensions?: string[] }
 
-const point = (id: number, x: number, ef: number, eah: number, stable = eah === 0): HullPlotPoint => ({ id, fractions: [1 - x, x], formationEnergy: ef, eAboveHull: eah, stable })
+/** Columns of binary points [id, x_B, E_f, E above hull]; stable when E above hull is 0. */
+function binaryPoints(list: [number, number, number, number][]): HullPoints {
+  return {
+    count: list.length,
+    dimensions: 2,
+    id: Int32Array.from(list, (p) => p[0]),
+    composition: Float64Array.from(list.flatMap((p) => [1 - p[1], p[1]])),
+    formationEnergy: Float64Array.from(list, (p) => p[2]),
+    eAboveHull: Float64Array.from(list, (p) => p[3]),
+    stable: Uint8Array.from(list, (p) => (p[3] === 0 ? 1 : 0)),
+  }
+}
 
 describe('bandIndex', () => {
   it('puts values in half-open bands [0,5) [5,25) [25,100) [100,∞)', () => {
@@ -24,8 +36,16 @@ describe('energyAxisRange', () => {
 })
 
 describe('binaryHullOption', () => {
-  const points = [point(1, 0, 0, 0), point(2, 1, 0, 0), point(3, 0.5, -61.68, 0), point(4, 0.5, -58, 3.68), point(5, 0.25, -10, 20.84), point(6, 0.75, 60, 90.8), point(7, 0.2, 150, 180)]
-  const option = binaryHullOption({
+  const points = binaryPoints([
+    [1, 0, 0, 0],
+    [2, 1, 0, 0],
+    [3, 0.5, -61.68, 0],
+    [4, 0.5, -58, 3.68],
+    [5, 0.25, -10, 20.84],
+    [6, 0.75, 60, 90.8],
+    [7, 0.2, 150, 180],
+  ])
+  const { option, rowAt } = binaryHullOption({
     elements: ['Ag', 'Au'],
     points,
     hull: [
@@ -35,18 +55,25 @@ describe('binaryHullOption', () => {
     ],
   })
   const series = option.series as Series[]
-  const byName = (name: string) => series.find((s) => s.name === name)!
+  const indexOf = (name: string) => series.findIndex((s) => s.name === name)
+  const xy = (name: string) => Array.from(series[indexOf(name)].data as Float64Array)
+  const idsIn = (name: string) => Array.from({ length: xy(name).length / 2 }, (_, k) => points.id[rowAt(indexOf(name), k)!])
 
-  it('marks the stable set in its own series and bins the rest by energy above hull', () => {
-    expect(byName('on hull').data.map((d) => (d as number[])[3]).sort()).toEqual([1, 2, 3])
-    expect(byName('< 5 meV/atom').data).toEqual([[0.5, -58, 3.68, 4]])
-    expect(byName('5–25 meV/atom').data).toEqual([[0.25, -10, 20.84, 5]])
-    expect(byName('25–100 meV/atom').data).toEqual([[0.75, 60, 90.8, 6]])
-    expect(byName('≥ 100 meV/atom').data).toEqual([[0.2, 150, 180, 7]])
+  it('marks the stable set in its own series and bins the rest by energy above hull, as flat x, y pairs', () => {
+    expect(idsIn('on hull')).toEqual([1, 2, 3])
+    expect(xy('on hull')).toEqual([0, 0, 1, 0, 0.5, -61.68])
+    expect(xy('< 5 meV/atom')).toEqual([0.5, -58])
+    expect(idsIn('5–25 meV/atom')).toEqual([5])
+    expect(xy('25–100 meV/atom')).toEqual([0.75, 60])
+    expect(idsIn('≥ 100 meV/atom')).toEqual([7])
+    expect(series[indexOf('on hull')].dimensions).toEqual(['x', 'y'])
+    // The hull line is decoration: no entry behind its points.
+    expect(rowAt(indexOf('hull'), 0)).toBeNull()
+    expect(rowAt(indexOf('on hull'), 3)).toBeNull()
   })
 
   it('draws the hull through its vertices in order of composition', () => {
-    expect(byName('hull').data).toEqual([
+    expect(series[indexOf('hull')].data).toEqual([
       [0, 0],
       [0.5, -61.68],
       [1, 0],
@@ -64,18 +91,19 @@ describe('binaryHullOption', () => {
   })
 
   it('switches a band to large mode above the threshold (10^5 points)', () => {
-    const many: HullPlotPoint[] = []
-    for (let i = 0; i < 100_000; i++) many.push(point(i + 10, (i % 97) / 96, 200 + (i % 13), 200 + (i % 13), false))
-    const big = binaryHullOption({ elements: ['Ag', 'Pd'], points: many, hull: [[0, 0], [1, 0]] })
+    const many: [number, number, number, number][] = []
+    for (let i = 0; i < 100_000; i++) many.push([i + 10, (i % 97) / 96, 200 + (i % 13), 200 + (i % 13)])
+    const big = binaryHullOption({ elements: ['Ag', 'Pd'], points: binaryPoints(many), hull: [[0, 0], [1, 0]] }).option
     const s = (big.series as Series[]).find((k) => k.name === '≥ 100 meV/atom')!
-    expect(s.data).toHaveLength(100_000)
+    expect(s.data).toHaveLength(200_000)
     expect(s.large).toBe(true)
     expect((big.series as Series[]).find((k) => k.name === 'on hull')!.large).toBe(false)
     expect(largeThreshold).toBeLessThan(100_000)
   })
 
   it('writes a tooltip with composition and both energies', () => {
-    expect(binaryTooltip(['Ag', 'Au'], [0.25, -10, 20.84, 5])).toBe('#5 · Ag 0.750 Au 0.250<br>E<sub>f</sub> -10.0 meV/atom<br>above hull 20.8 meV/atom')
-    expect(binaryTooltip(['Ag', 'Au'], undefined)).toBe('')
+    const formatter = (option.tooltip as { formatter: (p: unknown) => string }).formatter
+    expect(formatter({ seriesIndex: indexOf('5–25 meV/atom'), dataIndex: 0 })).toBe('#5 · Ag 0.750 Au 0.250<br>E<sub>f</sub> -10.0 meV/atom<br>above hull 20.8 meV/atom')
+    expect(formatter({ seriesIndex: indexOf('hull'), dataIndex: 0 })).toBe('')
   })
 })

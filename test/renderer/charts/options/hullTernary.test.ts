@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { HullPlotPoint } from '../../../../src-renderer/charts/options/hullBinary'
-import { facetEdges, ternaryHullOption, ternaryTooltip, ternaryXY } from '../../../../src-renderer/charts/options/hullTernary'
+import { facetEdges, ternaryHullOption, ternaryXY } from '../../../../src-renderer/charts/options/hullTernary'
 
-type Series = { name: string; data: unknown[] }
+type Series = { name: string; data: ArrayLike<unknown> & unknown[] }
 const h = Math.sqrt(3) / 2
 
 describe('ternaryXY', () => {
@@ -39,16 +38,30 @@ describe('facetEdges', () => {
 })
 
 describe('ternaryHullOption', () => {
-  const pt = (id: number, f: number[], ef: number, eah: number): HullPlotPoint => ({ id, fractions: f, formationEnergy: ef, eAboveHull: eah, stable: eah === 0 })
+  /** [id, fractions, E_f, E above hull]. */
+  const list: [number, number[], number, number][] = [
+    [1, [1, 0, 0], 0, 0],
+    [2, [0.5, 0.5, 0], -61.7, 0],
+    [3, [1 / 3, 1 / 3, 1 / 3], -20, 12],
+  ]
+  const points = {
+    count: list.length,
+    dimensions: 3,
+    id: Int32Array.from(list, (p) => p[0]),
+    composition: Float64Array.from(list.flatMap((p) => p[1])),
+    formationEnergy: Float64Array.from(list, (p) => p[2]),
+    eAboveHull: Float64Array.from(list, (p) => p[3]),
+    stable: Uint8Array.from(list, (p) => (p[3] === 0 ? 1 : 0)),
+  }
   const vertices = [
     [1, 0, 0],
     [0, 1, 0],
     [0, 0, 1],
     [0.5, 0.5, 0],
   ]
-  const option = ternaryHullOption({
+  const { option, rowAt } = ternaryHullOption({
     elements: ['Ag', 'Au', 'Cu'],
-    points: [pt(1, [1, 0, 0], 0, 0), pt(2, [0.5, 0.5, 0], -61.7, 0), pt(3, [1 / 3, 1 / 3, 1 / 3], -20, 12)],
+    points,
     vertices,
     facets: [
       [0, 3, 2],
@@ -56,14 +69,17 @@ describe('ternaryHullOption', () => {
     ],
   })
   const series = option.series as Series[]
-  const byName = (name: string) => series.find((s) => s.name === name)!
+  const indexOf = (name: string) => series.findIndex((s) => s.name === name)
+  const byName = (name: string) => series[indexOf(name)]
 
-  it('projects points and keeps id and energies in each datum', () => {
-    const [x, y, eah, id, ef] = byName('5–25 meV/atom').data[0] as number[]
+  it('projects points as flat x, y pairs and maps them back to their rows', () => {
+    const [x, y] = Array.from(byName('5–25 meV/atom').data as unknown as Float64Array)
     expect(x).toBeCloseTo(0.5, 12)
     expect(y).toBeCloseTo(h / 3, 12)
-    expect([eah, id, ef]).toEqual([12, 3, -20])
-    expect(byName('on hull').data.map((d) => (d as number[])[3])).toEqual([1, 2])
+    expect(points.id[rowAt(indexOf('5–25 meV/atom'), 0)!]).toBe(3)
+    const onHull = indexOf('on hull')
+    expect([0, 1].map((k) => points.id[rowAt(onHull, k)!])).toEqual([1, 2])
+    expect(rowAt(indexOf('tie lines'), 0)).toBeNull()
   })
 
   it('draws every tie line once, separated by gaps', () => {
@@ -81,8 +97,8 @@ describe('ternaryHullOption', () => {
     expect(corners[2].value[1]).toBeCloseTo(h, 15)
   })
 
-  it('recovers the composition in the tooltip', () => {
-    const d = byName('5–25 meV/atom').data[0]
-    expect(ternaryTooltip(['Ag', 'Au', 'Cu'], d)).toBe('#3 · Ag 0.333 Au 0.333 Cu 0.333<br>E<sub>f</sub> -20.0 meV/atom<br>above hull 12.0 meV/atom')
+  it('gives the composition and energies in the tooltip', () => {
+    const formatter = (option.tooltip as { formatter: (p: unknown) => string }).formatter
+    expect(formatter({ seriesIndex: indexOf('5–25 meV/atom'), dataIndex: 0 })).toBe('#3 · Ag 0.333 Au 0.333 Cu 0.333<br>E<sub>f</sub> -20.0 meV/atom<br>above hull 12.0 meV/atom')
   })
 })
