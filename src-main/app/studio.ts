@@ -12,6 +12,7 @@ import { studioHome } from '../paths.js'
 import { ensureExampleProject } from '../projects/example.js'
 import { Project } from '../projects/project.js'
 import { RecentProjects } from '../projects/recent.js'
+import { loadAppSettings } from './app-settings.js'
 import { EventBus } from './event-bus.js'
 import { ProgressThrottle } from './progress-throttle.js'
 
@@ -53,6 +54,7 @@ export class Studio {
       enginePath: () => this.enginePath(),
       logDir: join(this.home, 'logs', 'jobs'),
       graceMs: opts.graceMs,
+      defaultThreads: () => loadAppSettings(this.home).engineThreads,
     })
     const progress = new ProgressThrottle((jobId, p) => this.events.emit('jobs:progress', { jobId, ...p }))
     this.supervisor.subscribe((e) => {

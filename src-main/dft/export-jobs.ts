@@ -18,7 +18,7 @@ import { kpointGrid } from '../io/kpoints.js'
 import { formatPoscar } from '../io/poscar.js'
 import { formatQeInput, type NamelistValue } from '../io/qe-input.js'
 import type { ParsedStructure } from '../io/types.js'
-import { renderTemplate, templateFor } from './templates.js'
+import { renderTemplate, schedulerScripts, templateFor } from './templates.js'
 
 export interface QeJobSettings {
   /** Element → pseudopotential file in pseudoDir. */
@@ -68,12 +68,6 @@ export interface DftExportResult {
   batch: string
   folder: string
   jobIds: number[]
-}
-
-const DEFAULT_RUN: Record<DftCode, string> = {
-  qe: 'srun pw.x -in pw.in > pw.out',
-  vasp: 'cat $(sed "s|^|$POTCAR_DIR/|; s|$|/POTCAR|" POTCAR.spec) > POTCAR\nsrun vasp_std > vasp.out',
-  eam: 'mtp-engine reference eam --elements "$(cat elements.txt)" --lossless in.cfg out.cfg',
 }
 
 /** Elements of a structure in project species order (also the POTCAR / --elements order). */
@@ -131,17 +125,9 @@ export function exportDftJobs(db: Db, o: DftExportOptions): DftExportResult {
     names.push(name)
   })
   writeFileSync(join(folder, 'jobs.txt'), names.join('\n') + '\n')
-  const sch = o.scheduler ?? {}
-  const vars = {
-    batch,
-    count: names.length,
-    ntasks: sch.ntasks ?? 1,
-    walltime: sch.walltime ?? '04:00:00',
-    max_parallel: sch.maxParallel ?? 50,
-    run: sch.run ?? DEFAULT_RUN[o.code],
-  }
-  writeFileSync(join(folder, 'submit.slurm'), renderTemplate(templateFor(db, 'slurm'), vars, 'Slurm template'), { mode: 0o755 })
-  writeFileSync(join(folder, 'submit.pbs'), renderTemplate(templateFor(db, 'pbs'), vars, 'PBS template'), { mode: 0o755 })
+  const scripts = schedulerScripts(db, o.code, batch, names.length, o.scheduler)
+  writeFileSync(join(folder, 'submit.slurm'), scripts.slurm, { mode: 0o755 })
+  writeFileSync(join(folder, 'submit.pbs'), scripts.pbs, { mode: 0o755 })
   db.transaction(() => jobIds.forEach((id, k) => transitionDftJob(db, id, 'exported', { folder: join(folder, names[k]) })))()
   return { batch, folder, jobIds }
 }

@@ -20,6 +20,8 @@ export interface LocalExecutorOptions {
   concurrency?: number
   /** pw.x executable (default 'pw.x' from PATH). */
   pwCommand?: string
+  /** Run pw.x under MPI: `<command> -np <ranks> pw.x -in pw.in` (default: no MPI). */
+  mpirun?: { command: string; ranks: number }
   /** The engine binary for EAM reference jobs (default: the located engine). */
   engine?: string
   env?: NodeJS.ProcessEnv
@@ -43,8 +45,12 @@ function track(child: ReturnType<typeof spawn>): void {
   child.on('error', () => live.delete(child))
 }
 
-function commandFor(job: DftJob, o: LocalExecutorOptions): { cmd: string; args: string[]; out: string; err: string } {
-  if (job.code === 'qe') return { cmd: o.pwCommand ?? 'pw.x', args: ['-in', 'pw.in'], out: 'pw.out', err: 'pw.err' }
+export function commandFor(job: DftJob, o: LocalExecutorOptions): { cmd: string; args: string[]; out: string; err: string } {
+  if (job.code === 'qe') {
+    const pw = o.pwCommand ?? 'pw.x'
+    if (o.mpirun) return { cmd: o.mpirun.command, args: ['-np', String(o.mpirun.ranks), pw, '-in', 'pw.in'], out: 'pw.out', err: 'pw.err' }
+    return { cmd: pw, args: ['-in', 'pw.in'], out: 'pw.out', err: 'pw.err' }
+  }
   if (job.code === 'eam') {
     const engine = o.engine ?? enginePath(o.env ?? process.env)
     // Written by export-jobs.ts next to in.cfg: type i of in.cfg is the i-th element.
@@ -54,9 +60,19 @@ function commandFor(job: DftJob, o: LocalExecutorOptions): { cmd: string; args: 
   throw new Error(`job ${job.id}: VASP cannot run locally (submit the batch's submit.slurm or submit.pbs)`)
 }
 
+/**
+ * Error of a job cut off by the caller's signal (a paused or cancelled campaign, the app closing):
+ * like a job cut off by a crash (dft-jobs.ts markInterruptedDftJobs) it starts with
+ * 'interrupted', so it is run again rather than counted as a failed calculation.
+ */
+export const INTERRUPTED_ERROR = /^interrupted/
+const cutOff = (when: string) => `interrupted: stopped ${when}`
+
 /** Runs the process of one job to its end; resolves with its exit code (null when killed). */
 function runProcess(job: DftJob, o: LocalExecutorOptions): Promise<{ code: number | null; error: string | null }> {
   const folder = job.folder!
+  // Aborted between the job being marked running and its start (an abort listener added now would never fire).
+  if (o.signal?.aborted) return Promise.resolve({ code: null, error: cutOff('before the job started') })
   let c: ReturnType<typeof commandFor>
   try {
     c = commandFor(job, o)
@@ -84,7 +100,11 @@ function runProcess(job: DftJob, o: LocalExecutorOptions): Promise<{ code: numbe
       resolve(r)
     }
     child.on('error', (e) => done({ code: null, error: `${c.cmd}: ${e.message}` }))
-    child.on('exit', (code, signal) => done({ code, error: signal ? `${c.cmd} killed by ${signal}` : null }))
+    child.on('exit', (code, signal) => {
+      // Stopped by our abort (killed, or exiting non-zero on catching SIGTERM): its output is no result.
+      if (o.signal?.aborted && code !== 0) return done({ code: null, error: cutOff(`while running (${c.cmd} ${signal ? `killed by ${signal}` : `exited with ${code}`})`) })
+      done({ code, error: signal ? `${c.cmd} killed by ${signal}` : null })
+    })
   })
 }
 
@@ -96,7 +116,9 @@ export async function runJobsLocally(db: Db, jobIds: readonly number[], o: Local
   const note = (job: DftJob) => o.onState?.(job)
 
   const runOne = async (id: number): Promise<void> => {
-    const job = await queue.run(() => transitionDftJob(db, id, 'running'))
+    // Aborted while waiting for the write queue: the job stays as it was.
+    const job = await queue.run(() => (o.signal?.aborted ? null : transitionDftJob(db, id, 'running')))
+    if (!job) return
     note(job)
     const r = await runProcess(job, o)
     if (job.code === 'qe') rmSync(join(job.folder!, 'tmp'), { recursive: true, force: true })

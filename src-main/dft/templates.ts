@@ -50,6 +50,47 @@ cd "$(sed -n "\${PBS_ARRAY_INDEX}p" jobs.txt)"
 
 export const DEFAULT_TEMPLATES: Record<TemplateName, string> = { incar: INCAR, slurm: SLURM, pbs: PBS }
 
+/** What each template's placeholders stand for (shown beside the template editor). */
+export const TEMPLATE_PLACEHOLDERS: Record<TemplateName, Record<string, string>> = {
+  incar: { label: 'job name, e.g. "job 12"', encut: 'plane-wave cutoff, eV' },
+  slurm: {
+    batch: 'batch (folder) name',
+    count: 'number of job folders = array tasks',
+    max_parallel: 'tasks running at once',
+    ntasks: 'MPI tasks per job',
+    walltime: 'hh:mm:ss per job',
+    run: 'the line that runs the code in a job folder',
+  },
+  pbs: { batch: 'batch (folder) name', count: 'number of job folders = array tasks', ntasks: 'MPI tasks per job', walltime: 'hh:mm:ss per job', run: 'the line that runs the code in a job folder' },
+}
+
+/** The line that runs each code inside its job folder, unless the export says otherwise. */
+export const DEFAULT_RUN: Record<'vasp' | 'qe' | 'eam', string> = {
+  qe: 'srun pw.x -in pw.in > pw.out',
+  vasp: 'cat $(sed "s|^|$POTCAR_DIR/|; s|$|/POTCAR|" POTCAR.spec) > POTCAR\nsrun vasp_std > vasp.out',
+  eam: 'mtp-engine reference eam --elements "$(cat elements.txt)" --lossless in.cfg out.cfg',
+}
+
+export interface SchedulerVars {
+  ntasks?: number
+  walltime?: string
+  maxParallel?: number
+  run?: string
+}
+
+/** submit.slurm and submit.pbs of a batch of `count` job folders, from the project's templates. */
+export function schedulerScripts(db: Db, code: 'vasp' | 'qe' | 'eam', batch: string, count: number, sch: SchedulerVars = {}): { slurm: string; pbs: string } {
+  const vars = {
+    batch,
+    count,
+    ntasks: sch.ntasks ?? 1,
+    walltime: sch.walltime ?? '04:00:00',
+    max_parallel: sch.maxParallel ?? 50,
+    run: sch.run ?? DEFAULT_RUN[code],
+  }
+  return { slurm: renderTemplate(templateFor(db, 'slurm'), vars, 'Slurm template'), pbs: renderTemplate(templateFor(db, 'pbs'), vars, 'PBS template') }
+}
+
 export function templateFor(db: Db, name: TemplateName): string {
   return getSetting<string>(db, `dft.template.${name}`) ?? DEFAULT_TEMPLATES[name]
 }

@@ -20,6 +20,8 @@ export interface SupervisorOptions {
   logDir: string
   graceMs?: number
   helloTimeoutMs?: number
+  /** `--threads` for jobs whose arguments do not choose (the Settings page's engine threads); read at each start. */
+  defaultThreads?: () => number | null
 }
 
 export interface StartOptions {
@@ -28,6 +30,11 @@ export interface StartOptions {
   label?: string
   cwd?: string
   env?: NodeJS.ProcessEnv
+}
+
+/** Every engine subcommand takes `--threads` (native/src/cli/main.cpp); an explicit one wins. */
+export function withThreads(args: readonly string[], threads: number | null): string[] {
+  return threads === null || args.includes('--threads') ? [...args] : [...args, '--threads', String(threads)]
 }
 
 export class EngineSupervisor {
@@ -56,7 +63,7 @@ export class EngineSupervisor {
         id,
         enginePath: this.options.enginePath(),
         command: opts.command,
-        args: opts.args ?? [],
+        args: withThreads(opts.args ?? [], this.options.defaultThreads?.() ?? null),
         label: opts.label ?? opts.command,
         logPath: join(this.options.logDir, `${id}.stderr.log`),
         cwd: opts.cwd,

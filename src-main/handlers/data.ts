@@ -4,6 +4,7 @@
  * transaction open across the reader's awaits, and no other write may land inside it.
  */
 import type { Studio } from '../app/studio.js'
+import { loadAppSettings } from '../app/app-settings.js'
 import { AppError } from '../contract/errors.js'
 import { withWriteLock } from '../db/write-queue.js'
 import { countMatching, iterateIds, pageConfigurations } from '../db/repositories/configuration-query.js'
@@ -16,7 +17,7 @@ import { importFiles } from '../data/import-file.js'
 import { exportDftJobs } from '../dft/export-jobs.js'
 import { importResultsFolder } from '../dft/import-results.js'
 import { runJobsLocally } from '../dft/local-executor.js'
-import type { HandlerGroup } from './types.js'
+import type { HandlerGroup, Handlers } from './types.js'
 
 const serialized = withWriteLock
 
@@ -30,7 +31,7 @@ async function asInputError<T>(f: () => T | Promise<T>): Promise<T> {
   }
 }
 
-type DataGroups = HandlerGroup<'data'> & HandlerGroup<'import'> & HandlerGroup<'export'> & HandlerGroup<'dft'>
+type DataGroups = HandlerGroup<'data'> & HandlerGroup<'import'> & HandlerGroup<'export'> & Pick<Handlers, 'dft/export' | 'dft/list' | 'dft/run' | 'dft/import-results'>
 
 export const dataHandlers = (studio: Studio): DataGroups => ({
   'data/list': ({ filter, after, offset, limit, withTotal }) => {
@@ -113,8 +114,18 @@ export const dataHandlers = (studio: Studio): DataGroups => ({
     for (const id of jobIds) if (!getDftJob(db, id)) throw new AppError('not_found', `no DFT job ${id}`)
     // Not queued as a whole: the executor queues each of its writes, so other requests can
     // write between jobs while pw.x runs.
+    // pw.x and mpirun as set on the Settings page unless the request names a pw.x.
+    const settings = loadAppSettings(studio.home)
+    const mpirun = settings.mpirunCommand ? { command: settings.mpirunCommand, ranks: settings.mpiRanks } : undefined
     return asInputError(() =>
-      runJobsLocally(db, jobIds, { concurrency, pwCommand, env: studio.env, engine: studio.enginePath(), onState: (job) => studio.events.emit('dft:job', { job }) }),
+      runJobsLocally(db, jobIds, {
+        concurrency,
+        pwCommand: pwCommand ?? settings.pwCommand ?? undefined,
+        mpirun,
+        env: studio.env,
+        engine: studio.enginePath(),
+        onState: (job) => studio.events.emit('dft:job', { job }),
+      }),
     )
   },
 
