@@ -1,28 +1,12 @@
 import { resolve } from 'node:path'
 import { expect, test } from './support/fixtures'
-import { makeHome, removeHome, startServer, type StudioServer } from './support/server'
 
 const exampleName = 'Example: Mo (mlearn)'
 
 test.describe('browser mode: data page', () => {
-  let home: string
-  let server: StudioServer | undefined
-
-  test.beforeEach(() => {
-    home = makeHome()
-  })
-
-  test.afterEach(async () => {
-    await server?.stop()
-    server = undefined
-    removeHome(home)
-  })
-
-  test('lists the example configurations, filters by formula and shows one in 3-D', async ({ page, shot }) => {
-    server = await startServer(home)
-    await page.goto(server.url)
-    await page.getByTestId('recent-project').filter({ hasText: exampleName }).click()
-    await expect(page.getByTestId('summary-name')).toHaveText(exampleName)
+  test('lists the example configurations, filters by formula and shows one in 3-D', async ({ page, shot, studio }) => {
+    await studio.start()
+    await studio.openExample(exampleName)
     const count = Number(await page.getByTestId('project-summary').locator('.stat .numeric').first().innerText())
 
     await page.getByTestId('browse-data').click()
@@ -62,14 +46,10 @@ test.describe('browser mode: data page', () => {
     await shot(page, 'data-04-filtered')
   })
 
-  test('imports the icet Ag–Pd extxyz set into a new project and shows a structure', async ({ page, shot }) => {
+  test('imports the icet Ag–Pd extxyz set into a new project and shows a structure', async ({ page, shot, studio }) => {
     const file = resolve(process.cwd(), '..', 'shared', 'data', 'icet_AgPd', 'AgPd_reference_data.extxyz')
-    server = await startServer(home)
-    await page.goto(server.url)
-    await page.getByTestId('new-project').click()
-    await page.getByTestId('project-dialog').getByLabel('Name').fill('Ag–Pd import')
-    await page.getByTestId('project-dialog-submit').click()
-    await expect(page.getByTestId('summary-name')).toHaveText('Ag–Pd import')
+    await studio.start()
+    await studio.createProject('Ag–Pd import')
     await page.getByTestId('browse-data').click()
 
     await page.getByTestId('open-import').click()

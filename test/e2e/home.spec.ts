@@ -1,24 +1,10 @@
 import { expect, test } from './support/fixtures'
-import { makeHome, removeHome, startServer, type StudioServer } from './support/server'
 
 const exampleName = 'Example: Mo (mlearn)'
 
 test.describe('browser mode: home page', () => {
-  let home: string
-  let server: StudioServer | undefined
-
-  test.beforeEach(() => {
-    home = makeHome()
-  })
-
-  test.afterEach(async () => {
-    await server?.stop()
-    server = undefined
-    removeHome(home)
-  })
-
-  test('lists the example project; requests without the token get 401', async ({ page, request, shot }) => {
-    server = await startServer(home)
+  test('lists the example project; requests without the token get 401', async ({ page, request, shot, studio }) => {
+    const server = await studio.start()
     expect(new URL(server.url).hostname).toBe('127.0.0.1')
 
     // Without the token: the page, the API and a wrong token are all refused.
@@ -32,7 +18,6 @@ test.describe('browser mode: home page', () => {
     })
     expect(ok.status()).toBe(200)
 
-    await page.goto(server.url)
     const recent = page.getByTestId('recent-project')
     await expect(recent.filter({ hasText: exampleName })).toBeVisible()
     await expect(recent.filter({ hasText: exampleName })).toContainText('example')
@@ -50,10 +35,9 @@ test.describe('browser mode: home page', () => {
     await shot(page, 'home-02-example-open')
   })
 
-  test('a created project is still listed after a server restart and opens', async ({ page, shot }) => {
+  test('a created project is still listed after a server restart and opens', async ({ page, shot, studio }) => {
     const name = 'Ag–Pd restart check'
-    server = await startServer(home)
-    await page.goto(server.url)
+    await studio.start()
     await expect(page.getByTestId('recent-project').first()).toBeVisible()
 
     // Keyboard only: the first Tab stop skips to the content, the dialog opens with Enter and its
@@ -74,12 +58,8 @@ test.describe('browser mode: home page', () => {
     await expect(page.getByTestId('open-project-name')).toHaveText(name)
     await shot(page, 'restart-02-created')
 
-    // A restart is a new launch (new port, new token): leave the old page first, as its socket
-    // would otherwise keep retrying the dead address.
-    await page.goto('about:blank')
-    await server.stop()
-    server = await startServer(home)
-    await page.goto(server.url)
+    // A restart is a new launch (new port, new token) on the same home.
+    await studio.restart()
     const entry = page.getByTestId('recent-project').filter({ hasText: name })
     await expect(entry).toBeVisible()
     await shot(page, 'restart-03-listed-after-restart')

@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { expect, screenshotDir, test } from './support/fixtures'
-import { makeHome, removeHome, startServer, type StudioServer } from './support/server'
 
 const dataFile = resolve(process.cwd(), '..', 'shared', 'data', 'pyclupan_CuAgAu', 'CuAgAu_pyclupan_DFT.extxyz')
 
@@ -38,33 +37,11 @@ async function stableAuFractions(page: import('@playwright/test').Page): Promise
 }
 
 test.describe('browser mode: convex hull page', () => {
-  let home: string
-  let server: StudioServer | undefined
-
-  test.beforeEach(() => {
-    home = makeHome()
-  })
-
-  test.afterEach(async () => {
-    await server?.stop()
-    server = undefined
-    removeHome(home)
-  })
-
-  test('imports the Cu–Ag–Au DFT set, shows the ternary and binary hulls and their stable sets', async ({ page, shot }) => {
+  test('imports the Cu–Ag–Au DFT set, shows the ternary and binary hulls and their stable sets', async ({ page, shot, studio }) => {
     test.setTimeout(180_000)
-    server = await startServer(home)
-    await page.goto(server.url)
-    await page.getByTestId('new-project').click()
-    await page.getByTestId('project-dialog').getByLabel('Name').fill('Cu–Ag–Au hull')
-    await page.getByTestId('project-dialog-submit').click()
-    await expect(page.getByTestId('summary-name')).toHaveText('Cu–Ag–Au hull')
-    await page.getByTestId('browse-data').click()
-    await page.getByTestId('open-import').click()
-    await page.getByTestId('import-dialog').getByTestId('import-paths').locator('textarea').first().fill(dataFile)
-    await page.getByTestId('import-run').click()
-    await expect(page.getByTestId('import-result')).toBeVisible({ timeout: 90_000 })
-    await page.getByTestId('import-dialog').getByRole('button', { name: 'Close' }).click()
+    await studio.start()
+    await studio.createProject('Cu–Ag–Au hull')
+    expect(await studio.importFiles([dataFile])).toBeGreaterThan(0)
 
     await page.getByRole('link', { name: 'Convex hull' }).click()
     // Three species: the ternary triangle first.

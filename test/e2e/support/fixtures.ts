@@ -1,6 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { Studio } from './studio'
 
 /** Where step screenshots go; they are test artifacts looked at by a person. */
 export const screenshotDir = join(process.cwd(), 'test-results', 'screenshots')
@@ -10,6 +11,8 @@ interface Fixtures {
   consoleErrors: string[]
   /** Saves a full-page screenshot as test-results/screenshots/<name>.png and attaches it to the report. */
   shot: (page: Page, name: string) => Promise<void>
+  /** A fresh home and, once `studio.start()` is called, the browser-mode server open in `page`. */
+  studio: Studio
 }
 
 export const test = base.extend<Fixtures>({
@@ -32,6 +35,14 @@ export const test = base.extend<Fixtures>({
       await page.screenshot({ path, fullPage: true })
       await testInfo.attach(name, { path, contentType: 'image/png' })
     })
+  },
+  studio: async ({ page }, use) => {
+    const studio = new Studio(page)
+    try {
+      await use(studio)
+    } finally {
+      await studio.dispose()
+    }
   },
 })
 

@@ -27,12 +27,12 @@ const urlPattern = /running at (http:\/\/\S+)/
 
 /**
  * Starts the real browser-mode server (`mtp-studio serve`, as a user would) on a random port with
- * the given home directory, and resolves once it has printed its URL.
+ * the given home directory (and extra environment variables), and resolves once it has printed its URL.
  */
-export async function startServer(home: string, timeoutMs = 60_000): Promise<StudioServer> {
+export async function startServer(home: string, timeoutMs = 60_000, env: Record<string, string> = {}): Promise<StudioServer> {
   const child: ChildProcess = spawn(process.execPath, ['bin/mtp-studio.mjs', 'serve', '--port', '0'], {
     cwd: process.cwd(),
-    env: { ...process.env, MTP_STUDIO_HOME: home },
+    env: { ...process.env, ...env, MTP_STUDIO_HOME: home },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let log = ''
