@@ -2,6 +2,8 @@
 import { z } from 'zod'
 import { jobView, projectSummary, recentProject } from './entities.js'
 import { dataEvents } from './data.js'
+import { alEvents } from './al.js'
+import { trainingEvents } from './training.js'
 
 export const events = {
   /** The current project changed (opened, created, closed). */
@@ -21,6 +23,8 @@ export const events = {
   /** A log line of a running job (the engine's JSON `log` messages, not stderr). */
   'jobs:log': z.object({ jobId: z.string(), level: z.enum(['info', 'warn']), message: z.string() }),
   ...dataEvents,
+  ...alEvents,
+  ...trainingEvents,
 } as const
 
 export type Events = typeof events

@@ -15,6 +15,12 @@ import {
 } from './entities.js'
 import { dataRequests } from './data.js'
 import { analysisRequests } from './analysis.js'
+import { settingsRequests } from './settings.js'
+import { dftPreviewRequests } from './dft.js'
+import { evElasticRequests } from './ev-elastic.js'
+import { potentialRequests } from './potentials.js'
+import { alRequests } from './al.js'
+import { trainingRequests } from './training.js'
 
 export interface RequestSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   doc: string
@@ -84,6 +90,12 @@ export const requests = {
 
   ...dataRequests,
   ...analysisRequests,
+  ...settingsRequests,
+  ...dftPreviewRequests,
+  ...evElasticRequests,
+  ...potentialRequests,
+  ...alRequests,
+  ...trainingRequests,
 } as const
 
 export type Requests = typeof requests

@@ -10,6 +10,11 @@ import { appHandlers, engineHandlers } from './app.js'
 import { configurationHandlers } from './configurations.js'
 import { dataHandlers } from './data.js'
 import { analysisHandlers } from './analysis.js'
+import { settingsHandlers } from './settings.js'
+import { alHandlers } from './al.js'
+import { trainingHandlers } from './training.js'
+import { evElasticHandlers } from './ev-elastic.js'
+import { potentialHandlers } from './potentials.js'
 import { jobHandlers } from './jobs.js'
 import { projectHandlers } from './projects.js'
 import type { Handlers } from './types.js'
@@ -23,6 +28,11 @@ export function createHandlers(studio: Studio): Handlers {
     ...jobHandlers(studio),
     ...dataHandlers(studio),
     ...analysisHandlers(studio),
+    ...settingsHandlers(studio),
+    ...alHandlers(studio),
+    ...trainingHandlers(studio),
+    ...evElasticHandlers(studio),
+    ...potentialHandlers(studio),
   }
 }
 

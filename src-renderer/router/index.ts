@@ -26,10 +26,46 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'Data', icon: 'mdi-table-large', needsProject: true },
   },
   {
+    path: '/new-potential',
+    name: 'new-potential',
+    component: () => import('../pages/PotentialWizardPage.vue'),
+    meta: { title: 'New potential', icon: 'mdi-creation-outline', needsProject: true },
+  },
+  {
+    path: '/training',
+    name: 'training',
+    component: () => import('../pages/TrainingPage.vue'),
+    meta: { title: 'Training', icon: 'mdi-chart-timeline-variant', needsProject: true },
+  },
+  {
     path: '/hull',
     name: 'hull',
     component: () => import('../pages/HullPage.vue'),
     meta: { title: 'Convex hull', icon: 'mdi-chart-bell-curve-cumulative', needsProject: true },
+  },
+  {
+    path: '/active-learning',
+    name: 'active-learning',
+    component: () => import('../pages/ActiveLearningPage.vue'),
+    meta: { title: 'Active learning', icon: 'mdi-school-outline', needsProject: true },
+  },
+  {
+    path: '/ev-elastic',
+    name: 'ev-elastic',
+    component: () => import('../pages/EvElasticPage.vue'),
+    meta: { title: 'E–V and elastic', icon: 'mdi-chart-bell-curve', needsProject: true },
+  },
+  {
+    path: '/dft-jobs',
+    name: 'dft-jobs',
+    component: () => import('../pages/DftJobsPage.vue'),
+    meta: { title: 'DFT jobs', icon: 'mdi-server-network', needsProject: true },
+  },
+  {
+    path: '/settings',
+    name: 'settings',
+    component: () => import('../pages/SettingsPage.vue'),
+    meta: { title: 'Settings', icon: 'mdi-cog-outline' },
   },
   { path: '/:unknown(.*)*', redirect: '/' },
 ]
