@@ -2,7 +2,7 @@ import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
 import { createStudioVuetify } from './plugins/vuetify'
-import { createStudioRouter } from './router'
+import { createStudioRouter, prefetchPages } from './router'
 import { initialTheme } from './stores/appearance'
 import { useMessagesStore } from './stores/messages'
 import './styles/studio.css'
@@ -25,3 +25,9 @@ window.addEventListener('unhandledrejection', (event) => {
 })
 
 app.mount('#app')
+
+// After the first page is drawn, fetch the other pages' chunks while the user looks at it.
+const idle = (run: () => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 500))
+idle(() => {
+  prefetchPages().catch((error) => messages.reportError('Could not load the application pages', error))
+})

@@ -73,3 +73,13 @@ export const routes: RouteRecordRaw[] = [
 export function createStudioRouter() {
   return createRouter({ history: createWebHashHistory(), routes })
 }
+
+/**
+ * Loads every lazily imported page in the background once the first page is on screen, so a later
+ * click navigates without waiting for its chunk (about 0.2 s for the hull page in headless
+ * Chromium). The module loader caches each import, so the router's own call resolves at once.
+ */
+export function prefetchPages(): Promise<unknown[]> {
+  const loaders = routes.flatMap((route) => (typeof route.component === 'function' ? [route.component as () => Promise<unknown>] : []))
+  return Promise.all(loaders.map((load) => load()))
+}
