@@ -2,7 +2,8 @@
 // (train/trainer.h). Progress: one line per optimiser iteration (iteration, loss, training RMSEs of
 // energy per atom / force components / stress components, validation RMSEs, elapsed seconds).
 // Result: per potential the error report (eqs. 8-10 with MAE and max, per group and species) and,
-// with --ensemble K, the mean and 2-sigma over the K seeds s..s+K-1 (outputs out.0.mtp …).
+// with --ensemble K, the mean and 2-sigma over the K seeds s..s+K-1 (outputs out.0.mtp …); with
+// start selection, the screened and trial losses (train/start_selection.h).
 // SIGTERM / SIGINT cancel cleanly: the last good parameters are written and the command reports
 // an error with code "cancelled".
 #include <atomic>
@@ -61,6 +62,8 @@ TrainOptions parseOptions(const Args& a) {
   o.seed = static_cast<uint64_t>(seed);
   o.patience = a.integer("patience", o.patience);
   o.init_candidates = a.integer("init-candidates", o.init_candidates);
+  o.trial_starts = a.integer("trial-starts", o.trial_starts);
+  o.trial_iter = a.integer("trial-iter", o.trial_iter);
   o.checkpoint_every = a.integer("checkpoint-every", o.checkpoint_every);
   o.update_mindist = a.flag("update-mindist");
   o.lm.ridge = a.number("ridge", o.lm.ridge);
@@ -69,7 +72,11 @@ TrainOptions parseOptions(const Args& a) {
   const std::string opt = a.value("optimizer").value_or("lm");
   if (opt == "lm") o.optimizer = Optimizer::LevenbergMarquardt;
   else if (opt == "bfgs" || opt == "lbfgs") o.optimizer = Optimizer::Lbfgs;
-  else throw UsageError("--optimizer must be lm or bfgs");
+  else if (opt == "lm+bfgs") o.optimizer = Optimizer::LmThenLbfgs;
+  else throw UsageError("--optimizer must be lm, bfgs or lm+bfgs");
+  o.lm_max_iter = a.integer("lm-iter", o.lm_max_iter);
+  o.polish_tol = a.number("polish-tol", o.polish_tol);
+  o.polish_window = a.integer("polish-window", o.polish_window);
   if (o.max_iter < 0) throw UsageError("--max-iter must be >= 0");
   if (o.checkpoint_every < 1) throw UsageError("--checkpoint-every must be >= 1");
   return o;
@@ -182,12 +189,19 @@ int run(CommandContext& ctx) {
         .add("evaluations", r.evaluations).add("stop_reason", r.stop_reason).add("loss", r.loss)
         .add("elapsed", r.elapsed).add("min_dist", r.potential.min_dist).add("scaling", r.potential.scaling)
         .add("train", errorReportJson(r.train_errors));
+    if (!r.screened_losses.empty()) p.add("screened_losses", r.screened_losses);
+    if (!r.trial_losses.empty()) p.add("trial_losses", r.trial_losses).add("chosen_trial", r.chosen_trial);
     if (r.has_valid) p.add("valid", errorReportJson(r.valid_errors)).add("best_iteration", r.best_iteration);
     if (m.has_test) p.add("test", errorReportJson(m.test_errors));
     arr += (i ? "," : "") + p.str();
     human << "potential " << m.path << " (seed " << m.seed << "): " << r.iterations << " iterations, "
-          << r.evaluations << " loss evaluations, stopped by " << r.stop_reason << ", " << r.elapsed << " s\n"
-          << errorReportText("TRAIN ERRORS", r.train_errors);
+          << r.evaluations << " loss evaluations, stopped by " << r.stop_reason << ", " << r.elapsed << " s\n";
+    if (!r.trial_losses.empty()) {
+      human << "  trial runs (loss after --trial-iter LM iterations):";
+      for (double l : r.trial_losses) human << " " << l;
+      human << "; chose " << r.chosen_trial << "\n";
+    }
+    human          << errorReportText("TRAIN ERRORS", r.train_errors);
     if (r.has_valid) human << errorReportText("VALIDATION ERRORS", r.valid_errors);
     if (m.has_test) human << errorReportText("TEST ERRORS (not used in training)", m.test_errors);
   }
@@ -221,9 +235,14 @@ CommandRegistration reg(
          .value("tol-window", "N  (default 5)")
          .value("seed", "S  random initialisation (default 1); ensemble members use S..S+K-1")
          .value("ensemble", "K  train K potentials (out.0.mtp ...)")
-         .value("optimizer", "lm|bfgs  (default lm)")
+         .value("optimizer", "lm|bfgs|lm+bfgs  (default lm; lm+bfgs: LM until --tol, then L-BFGS)")
+         .value("lm-iter", "N  lm+bfgs: at most N LM iterations before L-BFGS (default 40)")
+         .value("polish-tol", "T  lm+bfgs: stop when the L-BFGS loss fell by less than T over --polish-window (1e-4)")
+         .value("polish-window", "N  (default 50)")
          .value("patience", "N  early stopping on the validation loss (default 10)")
          .value("init-candidates", "M  random starts screened by their loss after the linear solve (default 8)")
+         .value("trial-starts", "T  the best T screened starts each get --trial-iter LM iterations; the lowest loss is trained on (default 1 = off)")
+         .value("trial-iter", "N  LM iterations per trial start (default 8)")
          .flag("update-mindist", "min_dist := 0.99 x smallest interatomic distance of the training set")
          .value("init-from", "FILE  start from the radial functions of a (lower-level) trained potential")
          .value("checkpoint", "FILE  write checkpoints (member i of an ensemble: FILE.i)")

@@ -31,6 +31,8 @@ struct EvalWorkspace {
   std::vector<double> grad_x, grad_y, grad_z;  // [nn]: ∂V_i/∂r_ij
   // Jacobian scratch.
   std::vector<double> mdot, gdot, dmdx, tangent;
+  // Functional-gradient scratch: [nn] displacement direction v and u·v, [K][nn] P' = Σ k_k mono_k.
+  std::vector<double> vx, vy, vz, uv, pdot;
 };
 
 class MtpEvaluator {
@@ -48,6 +50,14 @@ class MtpEvaluator {
 
   // Values and Jacobian of (E, F, PlusStress) with respect to θ (see EfsJacobian).
   EfsJacobian jacobian(const Configuration& cfg, const NeighborList& nl, EvalWorkspace& ws) const;
+
+  // Adds scale · ∂Φ/∂θ to grad (param_count entries) for the linear functional of the outputs
+  //   Φ(θ) = w_energy · E + Σ_a lambda_a · F_a + Σ_s sigma_s · PlusStress_s
+  // (lambda, sigma may be null = zero), i.e. Jᵀw for one configuration without forming J, by
+  // reverse-over-forward mode at about twice the cost of compute() (eval/functional_gradient.cpp).
+  void addFunctionalGradient(const Configuration& cfg, const NeighborList& nl, double w_energy,
+                             const std::vector<Vec3>* lambda, const Stress6* sigma, double scale,
+                             EvalWorkspace& ws, double* grad) const;
 
  private:
   void checkTypes(const Configuration& cfg) const;

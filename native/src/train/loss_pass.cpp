@@ -123,14 +123,16 @@ LossPassResult LossPass::run(const LossPassOptions& opt) const {
       if (opt.cancel && opt.cancel->load(std::memory_order_relaxed)) throw Cancelled{};
       const ResidualLayout& lay = model_.layout(c);
       if (lay.rows == 0) continue;
-      model_.evaluate(c, opt.jacobian, worker, s.rows);
+      const bool by_adjoint = opt.jacobian && !gn_on && opt.adjoint;
+      model_.evaluate(c, opt.jacobian && !by_adjoint, worker, s.rows);
       const Matrix& jac = s.rows.jacobian;
       const Eigen::Map<const Eigen::VectorXd> ref(lay.reference.data(), lay.rows);
       const Eigen::Map<const Eigen::VectorXd> w(lay.weight.data(), lay.rows);
       s.resid = s.rows.values - ref;
       s.wr = w.cwiseProduct(s.resid);
       acc->loss += inv_k * s.resid.dot(s.wr);
-      if (opt.jacobian) acc->gradient.noalias() += (2.0 * inv_k) * (jac.transpose() * s.wr);
+      if (by_adjoint) model_.addWeightedGradient(c, s.wr, 2.0 * inv_k, worker, acc->gradient);
+      else if (opt.jacobian) acc->gradient.noalias() += (2.0 * inv_k) * (jac.transpose() * s.wr);
       const bool gn = opt.jacobian && opt.gauss_newton;
       const Matrix* jp = gn ? &jac : nullptr;
       const int nf = lay.has_forces ? 3 * lay.atoms : 0;

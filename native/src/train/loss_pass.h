@@ -44,6 +44,9 @@ struct LossPassOptions {
   bool jacobian = true;      // false: loss and errors only (gradient left zero)
   bool gauss_newton = true;  // also J^T W J and the ErrorMoments normals (else loss+gradient only)
   int linear_begin = 0;      // first linear parameter (ParamLayout::radial)
+  // Without the Gauss–Newton matrix: the gradient as Σ Jᵀ W r by the model's adjoint pass
+  // (ResidualModel::addWeightedGradient) instead of forming each Jacobian. Same value to rounding.
+  bool adjoint = true;
   int threads = 1;
   const std::atomic<bool>* cancel = nullptr;  // checked between configurations
 };

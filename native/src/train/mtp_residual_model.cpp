@@ -62,4 +62,23 @@ void MtpResidualModel::evaluate(int c, bool with_jacobian, int worker, ModelRows
     out.jacobian.middleRows(lay.stress_row, 6) = jac.rows.middleRows(EfsJacobian::stressRow(n, 0), 6);
 }
 
+void MtpResidualModel::addWeightedGradient(int c, const Eigen::VectorXd& wr, double scale, int worker,
+                                           Eigen::VectorXd& gradient) const {
+  const ResidualLayout& lay = layouts_[c];
+  const int n = cfgs_[c].size();
+  const double we = lay.has_energy ? wr[lay.energy_row] : 0.0;
+  std::vector<Vec3> lambda;
+  if (lay.has_forces) {
+    lambda.resize(n);
+    for (int a = 0; a < n; ++a)
+      for (int d = 0; d < 3; ++d) lambda[a][d] = wr[lay.force_row + 3 * a + d];
+  }
+  Stress6 sigma{};
+  if (lay.has_stress)
+    for (int s = 0; s < 6; ++s) sigma[s] = wr[lay.stress_row + s];
+  evaluator_.addFunctionalGradient(cfgs_[c], neighbors_[c], we, lay.has_forces ? &lambda : nullptr,
+                                   lay.has_stress ? &sigma : nullptr, scale, workspaces_[worker],
+                                   gradient.data());
+}
+
 }  // namespace mtp

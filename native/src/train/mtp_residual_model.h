@@ -25,6 +25,9 @@ class MtpResidualModel : public ResidualModel {
   int atoms(int cfg) const override { return std::max(1, cfgs_[cfg].size()); }
   void setParameters(const Eigen::VectorXd& theta) override;
   void evaluate(int cfg, bool with_jacobian, int worker, ModelRows& out) const override;
+  // By MtpEvaluator::addFunctionalGradient (reverse-over-forward, ~2 evaluations).
+  void addWeightedGradient(int cfg, const Eigen::VectorXd& wr, double scale, int worker,
+                           Eigen::VectorXd& gradient) const override;
 
   const Configuration& configuration(int cfg) const { return cfgs_[cfg]; }
   // Energy, forces and PlusStress of configuration cfg at the current parameters.

@@ -28,6 +28,15 @@ class ResidualModel {
   // Values (and the Jacobian if with_jacobian) of configuration cfg at the current theta. Safe to
   // call concurrently for different cfg with distinct worker ids in [0, threads).
   virtual void evaluate(int cfg, bool with_jacobian, int worker, ModelRows& out) const = 0;
+  // Adds scale · J_cfgᵀ wr (wr: one weight per residual row) to gradient, at the current theta.
+  // This default forms the Jacobian; a model may compute the product by an adjoint pass instead
+  // (a few evaluations' cost instead of one per parameter). Same concurrency rules as evaluate().
+  virtual void addWeightedGradient(int cfg, const Eigen::VectorXd& wr, double scale, int worker,
+                                   Eigen::VectorXd& gradient) const {
+    ModelRows rows;
+    evaluate(cfg, true, worker, rows);
+    gradient.noalias() += scale * (rows.jacobian.transpose() * wr);
+  }
 };
 
 }  // namespace mtp

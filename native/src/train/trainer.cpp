@@ -11,11 +11,13 @@
 #include "core/neighbor_list.h"
 #include "core/thread_pool.h"
 #include "train/checkpoint.h"
+#include "train/hybrid_training.h"
 #include "train/lbfgs_training.h"
 #include "train/loss_pass.h"
 #include "train/mtp_residual_model.h"
 #include "train/parameter_vector.h"
 #include "train/random_init.h"
+#include "train/start_selection.h"
 
 namespace mtp {
 
@@ -28,11 +30,11 @@ std::string fingerprintOf(const MtpPotential& pot, const std::vector<Configurati
   char buf[512];
   std::snprintf(buf, sizeof buf,
                 "cfgs=%zu atoms=%ld valid=%zu params=%d max_dist=%a weighting=%s we=%a wf=%a ws=%a "
-                "sbf=%a reg=%a opt=%d ridge=%a lambda0=%a",
+                "sbf=%a reg=%a opt=%d ridge=%a lambda0=%a lm_max_iter=%d",
                 train.size(), atoms, valid ? valid->size() : size_t{0}, pot.paramCount(), pot.max_dist,
                 weightingName(o.weights.weighting), o.weights.energy, o.weights.force, o.weights.stress,
                 o.weights.scale_by_force, o.regularization, static_cast<int>(o.optimizer), o.lm.ridge,
-                o.lm.lambda0);
+                o.lm.lambda0, o.optimizer == Optimizer::LmThenLbfgs ? o.lm_max_iter : 0);
   return buf;
 }
 
@@ -93,42 +95,42 @@ TrainResult trainPotential(MtpPotential pot, const std::vector<Configuration>& t
   const RadialRegularizer reg(pot.species_count * pot.species_count, pot.radialFuncsCount(),
                               pot.radial_basis_size, o.regularization);
   std::unique_ptr<TrainingOptimizer> opt;
-  if (o.optimizer == Optimizer::LevenbergMarquardt)
+  HybridTraining* hybrid = nullptr;
+  auto make_lbfgs = [&] {
+    return std::make_unique<LbfgsTraining>(model, lay, reg, o.lbfgs_memory, o.lbfgs_linear_every, o.lm.ridge,
+                                           threads, cancel);
+  };
+  if (o.optimizer == Optimizer::LevenbergMarquardt) {
     opt = std::make_unique<VarProLevenbergMarquardt>(model, lay, reg, o.lm, threads, cancel);
-  else
-    opt = std::make_unique<LbfgsTraining>(model, lay, reg, o.lbfgs_memory, o.lbfgs_linear_every, o.lm.ridge,
-                                          threads, cancel);
+  } else if (o.optimizer == Optimizer::Lbfgs) {
+    opt = make_lbfgs();
+  } else {
+    auto h = std::make_unique<HybridTraining>(
+        std::make_unique<VarProLevenbergMarquardt>(model, lay, reg, o.lm, threads, cancel), make_lbfgs(),
+        o.lm_max_iter, o.tol, o.window);
+    hybrid = h.get();
+    opt = std::move(h);
+  }
+  // The stopping rule of the current phase (the hybrid's LM phase switches instead of stopping).
+  auto stop_rule = [&](double& tol, int& window) {
+    tol = o.tol, window = o.window;
+    if (hybrid && !hybrid->polishing()) window = 0;
+    if (hybrid && hybrid->polishing()) tol = o.polish_tol, window = o.polish_window;
+  };
 
   Eigen::VectorXd theta0;
   long screening_evaluations = 0;
+  StartSelection selection;
   if (pot.trained()) {
     theta0 = packParameters(pot);
   } else if (o.init_from) {
     theta0 = initialParametersFrom(pot, *o.init_from, o.seed);
-  } else if (resuming || o.init_candidates <= 1) {
-    theta0 = randomInitialParameters(pot, o.seed);
+  } else if (resuming) {
+    theta0 = randomInitialParameters(pot, o.seed);  // replaced by the checkpoint's point
   } else {
-    // Screening: the loss after the exact linear solve ranks the random radial functions; it
-    // predicts the basin the optimiser ends in far better than nothing, at one pass per candidate.
-    LossPass screen(model);
-    LossPassOptions so;
-    so.linear_begin = lay.radial;
-    so.threads = threads;
-    so.cancel = cancel;
-    double best = std::numeric_limits<double>::infinity();
-    SplitMix64 seeds(o.seed);
-    for (int m = 0; m < o.init_candidates; ++m) {
-      const uint64_t s = m == 0 ? o.seed : seeds.next();
-      const Eigen::VectorXd cand = randomInitialParameters(pot, s);
-      try {
-        const LmPoint p = evaluateProjected(model, screen, so, lay, reg, o.lm.ridge, cand);
-        ++screening_evaluations;
-        if (p.loss < best) best = p.loss, theta0 = p.theta;
-      } catch (const LossPass::Cancelled&) {
-        if (theta0.size() == 0) theta0 = cand;
-        break;
-      }
-    }
+    selection = selectStart(model, pot, lay, reg, o, threads, cancel);
+    theta0 = selection.theta;
+    screening_evaluations = selection.evaluations;
   }
 
   TrainResult res;
@@ -211,20 +213,25 @@ TrainResult trainPotential(MtpPotential pot, const std::vector<Configuration>& t
     }
     res.stop_reason = "max-iter";
     while (iteration < o.max_iter) {
+      const bool was_polishing = hybrid && hybrid->polishing();
       if (!opt->iterate()) {
         res.stop_reason = "converged";
         break;
       }
       ++iteration;
+      if (hybrid && hybrid->polishing() != was_polishing) history.clear();  // a new phase, a new rule
       history.push_back(opt->loss());
       IterationReport rep = report();
       if (progress) progress(rep);
       if (!o.checkpoint_path.empty() && o.checkpoint_every > 0 && iteration % o.checkpoint_every == 0)
         checkpoint();
       const int n = static_cast<int>(history.size());
-      if (o.window > 0 && n > o.window) {
-        const double old = history[n - 1 - o.window], now = history[n - 1];
-        if ((old - now) < o.tol * std::fabs(now)) {
+      double tol;
+      int window;
+      stop_rule(tol, window);
+      if (window > 0 && n > window) {
+        const double old = history[n - 1 - window], now = history[n - 1];
+        if ((old - now) < tol * std::fabs(now)) {
           res.stop_reason = "tolerance";
           break;
         }
@@ -248,6 +255,9 @@ TrainResult trainPotential(MtpPotential pot, const std::vector<Configuration>& t
   res.evaluations = evaluations_before + opt->evaluations();
   res.loss = have_point ? opt->loss() : std::numeric_limits<double>::quiet_NaN();
   res.best_iteration = best_iteration;
+  res.screened_losses = selection.screened_losses;
+  res.trial_losses = selection.trial_losses;
+  res.chosen_trial = selection.chosen_trial;
   if (!res.cancelled) {
     if (!o.checkpoint_path.empty() && have_point) checkpoint();
     model.setParameters(theta);

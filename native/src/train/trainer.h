@@ -1,5 +1,6 @@
-// Passive training of an MTP (MLIP_FORMATS.md §3, SCIENCE.md "Training"): seeded initialisation,
-// Levenberg–Marquardt with variable projection (varpro_lm.h) or L-BFGS (lbfgs_training.h), stopping
+// Passive training of an MTP (MLIP_FORMATS.md §3, SCIENCE.md "Training"): seeded initialisation
+// (start_selection.h), Levenberg–Marquardt with variable projection (varpro_lm.h), L-BFGS with the
+// adjoint loss gradient (lbfgs_training.h), or LM then L-BFGS (hybrid_training.h), stopping
 // by iteration limit or tolerance, optional validation set with early stopping, checkpoints and
 // resume, clean cancel. Deterministic: the same seed, data and options give a bit-identical
 // potential for any thread count (loss_pass.h).
@@ -18,7 +19,7 @@
 
 namespace mtp {
 
-enum class Optimizer { LevenbergMarquardt, Lbfgs };
+enum class Optimizer { LevenbergMarquardt, Lbfgs, LmThenLbfgs };
 
 struct TrainOptions {
   LossWeights weights;
@@ -41,8 +42,18 @@ struct TrainOptions {
   // coefficients get the exactly solved linear coefficients, the one with the lowest loss is
   // optimised. Seeds of candidate m: splitmix64 of (seed, m).
   int init_candidates = 8;
+  // Then the best trial_starts screened candidates each get trial_iter LM iterations and the
+  // lowest loss after them is optimised (start_selection.h); trial_starts <= 1: no trial runs.
+  int trial_starts = 1;
+  int trial_iter = 8;
   int lbfgs_memory = 20;
   int lbfgs_linear_every = 50;  // L-BFGS: re-solve the linear coefficients every N iterations
+  // LmThenLbfgs (hybrid_training.h): LM until its loss fell by less than `tol` over `window` LM
+  // iterations or lm_max_iter LM iterations, then L-BFGS; from then on the stopping rule is
+  // polish_tol over polish_window iterations (L-BFGS steps are many and small).
+  int lm_max_iter = 40;
+  double polish_tol = 1e-4;
+  int polish_window = 50;
   std::string group_feature;    // Feature key naming configuration groups in the error report
 };
 
@@ -66,6 +77,8 @@ struct TrainResult {
   std::string stop_reason;  // "max-iter", "tolerance", "converged", "early-stopping", "cancelled"
   bool cancelled = false;
   int best_iteration = -1;  // with validation: the iteration whose parameters were returned
+  std::vector<double> screened_losses, trial_losses;  // start selection (start_selection.h)
+  int chosen_trial = -1;
   double elapsed = 0.0;
   ErrorReport train_errors;     // of the returned potential (eqs. 8-10, MAE, max)
   bool has_valid = false;

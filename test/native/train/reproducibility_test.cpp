@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <string>
 
-#include "basis/enumerate.h"
 #include "testing.h"
 #include "train/parameter_vector.h"
 #include "train/trainer.h"
@@ -14,14 +13,6 @@
 using namespace mtp;
 
 namespace {
-
-MtpPotential level8() {
-  UntrainedPotentialSpec s;
-  s.level = 8;
-  s.minDist = 2.0;
-  s.maxDist = 5.0;
-  return newUntrainedPotential(s);
-}
 
 TrainOptions options(int threads, int max_iter) {
   TrainOptions o;
@@ -34,7 +25,7 @@ TrainOptions options(int threads, int max_iter) {
 
 Eigen::VectorXd trainedTheta(const TrainOptions& o, const std::vector<Configuration>& cfgs,
                              const std::vector<Configuration>* valid = nullptr) {
-  const TrainResult r = trainPotential(level8(), cfgs, valid, o, nullptr, nullptr);
+  const TrainResult r = trainPotential(trainfx::level8(), cfgs, valid, o, nullptr, nullptr);
   CHECK(!r.cancelled);
   return packParameters(r.potential);
 }
@@ -49,9 +40,10 @@ double maxRelative(const Eigen::VectorXd& a, const Eigen::VectorXd& b) {
 
 TEST(same_seed_same_threads_is_bit_identical) {
   const auto cfgs = trainfx::moConfigurations(8);
-  for (Optimizer opt : {Optimizer::LevenbergMarquardt, Optimizer::Lbfgs}) {
+  for (Optimizer opt : {Optimizer::LevenbergMarquardt, Optimizer::Lbfgs, Optimizer::LmThenLbfgs}) {
     TrainOptions o = options(2, 5);
     o.optimizer = opt;
+    o.lm_max_iter = 2;
     const Eigen::VectorXd a = trainedTheta(o, cfgs), b = trainedTheta(o, cfgs);
     CHECK(a.size() == 26);
     CHECK((a.array() == b.array()).all());
@@ -72,7 +64,7 @@ TEST(other_thread_count_agrees) {
 TEST(different_seeds_differ_and_training_improves) {
   const auto cfgs = trainfx::moConfigurations(8);
   TrainOptions o = options(2, 4);
-  const TrainResult a = trainPotential(level8(), cfgs, nullptr, o, nullptr, nullptr);
+  const TrainResult a = trainPotential(trainfx::level8(), cfgs, nullptr, o, nullptr, nullptr);
   o.seed = 8;
   const Eigen::VectorXd b = trainedTheta(o, cfgs);
   CHECK(maxRelative(packParameters(a.potential), b) > 1e-3);
@@ -84,11 +76,15 @@ TEST(different_seeds_differ_and_training_improves) {
 TEST(checkpoint_resume_equals_uninterrupted) {
   const auto cfgs = trainfx::moConfigurations(8);
   const auto valid = trainfx::firstConfigurations("mlip-reference/mlip3-examples/07.relax/to-relax.cfg", 3, 8);
-  for (Optimizer opt : {Optimizer::LevenbergMarquardt, Optimizer::Lbfgs}) {
-    const std::string cp = std::string("train_resume_test_") + (opt == Optimizer::Lbfgs ? "lbfgs" : "lm") + ".cp";
+  // The hybrid switches from LM to L-BFGS after 2 iterations: its checkpoint at 3 is in the L-BFGS
+  // phase and must restore the phase too.
+  for (Optimizer opt : {Optimizer::LevenbergMarquardt, Optimizer::Lbfgs, Optimizer::LmThenLbfgs}) {
+    const std::string cp = "train_resume_test_" + std::to_string(static_cast<int>(opt)) + ".cp";
     std::remove(cp.c_str());
     TrainOptions full = options(2, 6);
     full.optimizer = opt;
+    full.lm_max_iter = 2;
+    full.polish_tol = 0.0;
     full.patience = 100;
     const Eigen::VectorXd uninterrupted = trainedTheta(full, cfgs, &valid);
 
@@ -99,13 +95,13 @@ TEST(checkpoint_resume_equals_uninterrupted) {
     TrainOptions second = full;
     second.resume_path = cp;
     second.threads = 1;  // resuming on another thread count changes nothing
-    const TrainResult resumed = trainPotential(level8(), cfgs, &valid, second, nullptr, nullptr);
+    const TrainResult resumed = trainPotential(trainfx::level8(), cfgs, &valid, second, nullptr, nullptr);
     CHECK(resumed.iterations == 6);
     CHECK((packParameters(resumed.potential).array() == uninterrupted.array()).all());
 
     TrainOptions other = second;
     other.seed = 99;  // a checkpoint belongs to one seed (and data, options)
-    CHECK_THROWS(trainPotential(level8(), cfgs, &valid, other, nullptr, nullptr));
+    CHECK_THROWS(trainPotential(trainfx::level8(), cfgs, &valid, other, nullptr, nullptr));
     std::remove(cp.c_str());
   }
 }
@@ -115,7 +111,7 @@ TEST(cancel_returns_last_good_parameters) {
   std::atomic<bool> cancel{false};
   TrainOptions o = options(1, 50);
   int seen = 0;
-  const TrainResult r = trainPotential(level8(), cfgs, nullptr, o, [&](const IterationReport& rep) {
+  const TrainResult r = trainPotential(trainfx::level8(), cfgs, nullptr, o, [&](const IterationReport& rep) {
     seen = rep.iteration;
     if (rep.iteration == 2) cancel = true;
   }, &cancel);

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "basis/enumerate.h"
 #include "core/configuration.h"
 #include "io/cfg_reader.h"
 #include "io/mtp_file.h"
@@ -23,6 +24,14 @@ inline std::vector<mtp::Configuration> firstConfigurations(const std::string& re
   std::vector<mtp::Configuration> out;
   for (size_t i = 0; i < all.size() && out.size() < n; i += stride) out.push_back(all[i]);
   return out;
+}
+// An untrained level-8 template (26 parameters) for quick training runs.
+inline mtp::MtpPotential level8() {
+  mtp::UntrainedPotentialSpec s;
+  s.level = 8;
+  s.minDist = 2.0;
+  s.maxDist = 5.0;
+  return mtp::newUntrainedPotential(s);
 }
 inline std::vector<mtp::Configuration> moConfigurations(size_t n) {
   return firstConfigurations("mlip-reference/mlip3-examples/07.relax/to-relax.cfg", n);
