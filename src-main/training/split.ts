@@ -3,24 +3,13 @@
  * exactly the same configurations. round(fraction·n) configurations are held out, but at least
  * one is kept for training.
  */
-
-/** mulberry32: a small, fast 32-bit PRNG with a good spread; deterministic from the seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seededRandom } from '../app/seeded-random.js'
 
 /** Per member (in the given order): true when held out for validation. */
 export function validationMask(count: number, fraction: number, seed: number): boolean[] {
   const held = Math.min(Math.max(count - 1, 0), Math.round(fraction * count))
   const order = Array.from({ length: count }, (_, i) => i)
-  const random = mulberry32(seed ^ 0x5eed)
+  const random = seededRandom(seed ^ 0x5eed)
   // Fisher–Yates; the first `held` indices of the shuffled order are the validation set.
   for (let i = count - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1))

@@ -14,18 +14,7 @@ import { countConfigurations, formulaOf, insertConfigurations } from '../../../s
 import { speciesList } from '../../../src-main/db/repositories/species.js'
 import type { ParsedStructure, ParserName } from '../../../src-main/io/types.js'
 import { Project } from '../../../src-main/projects/project.js'
-
-/** mulberry32: a small, fast, seedable PRNG (uniform in [0, 1)). */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seededRandom as random } from '../../../src-main/app/seeded-random.js'
 
 const lattice = 4.0
 const basis = [
