@@ -47,6 +47,7 @@ void saveCheckpoint(const std::string& path, const TrainCheckpoint& cp) {
     writeVector(out, "best_theta", cp.best_theta.data(), cp.best_theta.size());
     out << "best_valid_loss " << hex(cp.best_valid_loss) << '\n';
     out << "best_iteration " << cp.best_iteration << '\n';
+    if (!cp.stopped.empty()) out << "stopped " << cp.stopped << '\n';
     out << "end\n";
     out.flush();
     if (!out) throw std::runtime_error("cannot write checkpoint '" + tmp + "'");
@@ -103,6 +104,9 @@ TrainCheckpoint loadCheckpoint(const std::string& path) {
     else if (key == "best_theta") cp.best_theta = toEigen(vec(ss, key));
     else if (key == "best_valid_loss") cp.best_valid_loss = num(ss, key);
     else if (key == "best_iteration") cp.best_iteration = static_cast<int>(num(ss, key));
+    else if (key == "stopped") {
+      if (!(ss >> cp.stopped)) throw InputError(path, lineno, key, "missing value");
+    }
     else throw InputError(path, lineno, key, "unknown field");
   }
   if (!ended) throw InputError(path, lineno, "end", "truncated checkpoint");

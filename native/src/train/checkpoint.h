@@ -26,6 +26,10 @@ struct TrainCheckpoint {
   Eigen::VectorXd best_theta;             // best point on the validation set (empty: none)
   double best_valid_loss = 0.0;
   int best_iteration = -1;
+  // Stop reason of a run that ended by its own rule ("tolerance", "early-stopping", "converged");
+  // "" while it may still continue (also after "max-iter": a resume may raise --max-iter). Resuming
+  // a stopped run returns its result without iterating further, as the uninterrupted run did.
+  std::string stopped;
 };
 
 // Throws std::runtime_error if the file cannot be written.

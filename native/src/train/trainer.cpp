@@ -175,7 +175,7 @@ TrainResult trainPotential(MtpPotential pot, const std::vector<Configuration>& t
     rep.elapsed = elapsed();
     return rep;
   };
-  auto checkpoint = [&] {
+  auto checkpoint = [&](const std::string& stopped) {
     TrainCheckpoint c;
     c.seed = o.seed;
     c.fingerprint = fingerprint;
@@ -190,9 +190,11 @@ TrainResult trainPotential(MtpPotential pot, const std::vector<Configuration>& t
     c.best_theta = best_theta;
     c.best_valid_loss = best_valid;
     c.best_iteration = best_iteration;
+    c.stopped = stopped;
     saveCheckpoint(o.checkpoint_path, c);
   };
 
+  bool stopped = false;  // ended by its own rule (before or, when resuming, in the checkpointed run)
   try {
     if (resuming) {
       iteration = cp.iteration;
@@ -205,17 +207,22 @@ TrainResult trainPotential(MtpPotential pot, const std::vector<Configuration>& t
       best_iteration = cp.best_iteration;
       opt->restore(cp.theta_in, cp.optimizer_state);
       have_point = true;
+      if (!cp.stopped.empty()) {
+        stopped = true;
+        res.stop_reason = cp.stopped;
+      }
     } else {
       opt->start(theta0);
       have_point = true;
       IterationReport rep = report();
       if (progress) progress(rep);
     }
-    res.stop_reason = "max-iter";
-    while (iteration < o.max_iter) {
+    if (!stopped) res.stop_reason = "max-iter";
+    while (!stopped && iteration < o.max_iter) {
       const bool was_polishing = hybrid && hybrid->polishing();
       if (!opt->iterate()) {
         res.stop_reason = "converged";
+        stopped = true;
         break;
       }
       ++iteration;
@@ -224,7 +231,7 @@ TrainResult trainPotential(MtpPotential pot, const std::vector<Configuration>& t
       IterationReport rep = report();
       if (progress) progress(rep);
       if (!o.checkpoint_path.empty() && o.checkpoint_every > 0 && iteration % o.checkpoint_every == 0)
-        checkpoint();
+        checkpoint("");
       const int n = static_cast<int>(history.size());
       double tol;
       int window;
@@ -233,11 +240,13 @@ TrainResult trainPotential(MtpPotential pot, const std::vector<Configuration>& t
         const double old = history[n - 1 - window], now = history[n - 1];
         if ((old - now) < tol * std::fabs(now)) {
           res.stop_reason = "tolerance";
+          stopped = true;
           break;
         }
       }
       if (vmodel && o.patience > 0 && iteration - best_iteration >= o.patience) {
         res.stop_reason = "early-stopping";
+        stopped = true;
         break;
       }
     }
@@ -259,7 +268,7 @@ TrainResult trainPotential(MtpPotential pot, const std::vector<Configuration>& t
   res.trial_losses = selection.trial_losses;
   res.chosen_trial = selection.chosen_trial;
   if (!res.cancelled) {
-    if (!o.checkpoint_path.empty() && have_point) checkpoint();
+    if (!o.checkpoint_path.empty() && have_point) checkpoint(stopped ? res.stop_reason : "");
     model.setParameters(theta);
     res.train_errors = computeErrors(model, o.group_feature, threads);
     if (vmodel) {
