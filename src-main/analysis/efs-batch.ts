@@ -41,8 +41,9 @@ function forceFieldArgs(ff: ForceField): { pot: string[]; eam: string[] } {
   return ff.kind === 'mtp' ? { pot: [ff.path], eam: [] } : { pot: [], eam: ['--eam-elements', ff.elements.join(',')] }
 }
 
-function readBack(path: string, count: number, species: readonly string[], what: string): ParsedStructure[] {
-  const out = new Array<ParsedStructure | undefined>(count)
+/** Structures read back by label; with `partial`, labels missing from the file (not relaxed) are null. */
+function readBack(path: string, count: number, species: readonly string[], what: string, partial: boolean): (ParsedStructure | null)[] {
+  const out = new Array<ParsedStructure | null | undefined>(count)
   for (const s of parseCfgText(readFileSync(path, 'utf8'), path)) {
     const k = Number(s.features[LABEL])
     if (!Number.isInteger(k) || k < 0 || k >= count) throw new AppError('internal', `${path}: a structure without its ${LABEL} feature`)
@@ -50,12 +51,24 @@ function readBack(path: string, count: number, species: readonly string[], what:
     out[k] = s
   }
   const missing = out.findIndex((s) => s === undefined)
-  if (missing >= 0) throw new AppError('invalid_input', `${what}: structure ${missing} is missing from ${path}`)
-  return out as ParsedStructure[]
+  if (missing >= 0 && !partial) throw new AppError('invalid_input', `${what}: structure ${missing} is missing from ${path}`)
+  return Array.from(out, (s) => s ?? null)
 }
 
 /** Evaluates (and first relaxes, if asked) every structure with `ff`; results in input order. */
 export async function evaluateBatch(run: RunEngine, ff: ForceField, req: EfsRequest): Promise<EfsValue[]> {
+  return (await evaluate(run, ff, req, false)) as EfsValue[]
+}
+
+/**
+ * As evaluateBatch, but a structure whose relaxation did not converge is null instead of failing
+ * the batch (per-structure failure isolation, for many candidates at once).
+ */
+export function evaluateBatchPartial(run: RunEngine, ff: ForceField, req: EfsRequest): Promise<(EfsValue | null)[]> {
+  return evaluate(run, ff, req, true)
+}
+
+async function evaluate(run: RunEngine, ff: ForceField, req: EfsRequest, partial: boolean): Promise<(EfsValue | null)[]> {
   const n = req.structures.length
   const input = join(req.workDir, `${req.stem}.in.cfg`)
   // Types are re-derived from the element symbols in the force field's species order.
@@ -76,7 +89,8 @@ export async function evaluateBatch(run: RunEngine, ff: ForceField, req: EfsRequ
       args: [...pot, input, '--relaxed', relaxed, '--unrelaxed', unrelaxed, ...cell, ...eam, ...threads],
       label: `relax ${n} structures (${ff.label})`,
     })
-    if (Number(r.converged) !== n) {
+    if (partial && Number(r.converged) === 0) return new Array<null>(n).fill(null)
+    if (!partial && Number(r.converged) !== n) {
       throw new AppError('invalid_input', `${ff.label}: ${n - Number(r.converged)} of ${n} structures did not relax (${JSON.stringify(r.outcomes ?? {})}); see ${unrelaxed}`)
     }
     toEvaluate = relaxed
@@ -89,7 +103,8 @@ export async function evaluateBatch(run: RunEngine, ff: ForceField, req: EfsRequ
   } else {
     await run({ command: 'reference', args: ['eam', '--elements', ff.elements.join(','), toEvaluate, output, '--lossless', ...threads], label: `EAM ${n} structures (${ff.label})` })
   }
-  return readBack(output, n, req.species, ff.label).map((s, k) => {
+  return readBack(output, n, req.species, ff.label, partial).map((s, k) => {
+    if (s === null) return null
     if (s.energy === null || !s.virial) throw new AppError('internal', `${output}: structure ${k} has no energy or stress`)
     return { energy: s.energy, virial: Array.from(s.virial), structure: s }
   })

@@ -118,9 +118,11 @@ const byComposition = (a: readonly number[], b: readonly number[]): number => {
 export function computeHullColumns(input: HullColumnsInput, opts: HullOptions = {}): HullColumns {
   const tolerance = opts.tolerance ?? DEFAULT_HULL_TOLERANCE
   const total = input.group.length
-  const used = new Set<number>()
-  for (let i = 0; i < total; i++) used.add(input.group[i])
-  const present = [...used].flatMap((g) => Object.keys(input.groups[g]).filter((el) => input.groups[g][el] > 0))
+  const used = new Uint8Array(input.groups.length)
+  for (let i = 0; i < total; i++) used[input.group[i]] = 1
+  const present = Array.from(input.groups.keys())
+    .filter((g) => used[g])
+    .flatMap((g) => Object.keys(input.groups[g]).filter((el) => input.groups[g][el] > 0))
   const elements = [...(opts.elements ?? [...new Set(present)].sort())]
   if (elements.length < 1) throw new Error('no elements: nothing to build a hull from')
   if (new Set(elements).size !== elements.length) throw new Error(`repeated element in ${elements.join(',')}`)
@@ -152,11 +154,14 @@ export function computeHullColumns(input: HullColumnsInput, opts: HullOptions = 
     return { counts, natoms, fractions: counts.map((v) => v / natoms), reduced, formula }
   })
 
+  // Per group as typed arrays, so the per-entry loops below touch no objects (10^5 entries).
+  const groupAtoms = Int32Array.from(groups, (g) => (g ? g.natoms : 0))
+  /** The element a group is pure in, or −1. */
+  const groupPure = Int32Array.from(groups, (g) => (g ? g.counts.findIndex((c) => c === g.natoms) : -1))
   const keptEntries = new Int32Array(total)
   let rows = 0
-  for (let i = 0; i < total; i++) if (groups[input.group[i]] && Number.isFinite(input.energy[i])) keptEntries[rows++] = i
+  for (let i = 0; i < total; i++) if (groupAtoms[input.group[i]] > 0 && Number.isFinite(input.energy[i])) keptEntries[rows++] = i
   const entry = keptEntries.slice(0, rows)
-  const groupOf = (r: number) => groups[input.group[entry[r]]]!
 
   const references: HullColumnsReference[] = elements.map((el, s) => {
     const given = opts.references?.[el]
@@ -164,9 +169,9 @@ export function computeHullColumns(input: HullColumnsInput, opts: HullOptions = 
     let best = -1
     let bestPerAtom = Infinity
     for (let r = 0; r < rows; r++) {
-      const g = groupOf(r)
-      if (g.counts[s] !== g.natoms) continue
-      const perAtom = input.energy[entry[r]] / g.natoms
+      const gi = input.group[entry[r]]
+      if (groupPure[gi] !== s) continue
+      const perAtom = input.energy[entry[r]] / groupAtoms[gi]
       if (best < 0 || perAtom < bestPerAtom) {
         best = r
         bestPerAtom = perAtom
@@ -184,18 +189,23 @@ export function computeHullColumns(input: HullColumnsInput, opts: HullOptions = 
   const energyPerAtom = new Float64Array(rows)
   const ef = new Float64Array(rows)
   const lowestRow = new Int32Array(reducedFractions.length).fill(-1)
-  const groupMu = groups.map((g) => (g ? g.counts.reduce((sum, ns, s) => sum + ns * mu[s], 0) : 0))
+  const groupMu = Float64Array.from(groups, (g) => (g ? g.counts.reduce((sum, ns, s) => sum + ns * mu[s], 0) : 0))
+  const groupFormula = Int32Array.from(groups, (g) => (g ? g.formula : -1))
+  const groupReduced = Int32Array.from(groups, (g) => (g ? g.reduced : -1))
+  const groupFractions = new Float64Array(groups.length * n)
+  groups.forEach((g, gi) => g?.fractions.forEach((f, s) => (groupFractions[gi * n + s] = f)))
   for (let r = 0; r < rows; r++) {
     const gi = input.group[entry[r]]
-    const g = groups[gi]!
+    const atoms = groupAtoms[gi]
     const energy = input.energy[entry[r]]
-    natoms[r] = g.natoms
-    formula[r] = g.formula
-    for (let s = 0; s < n; s++) composition[r * n + s] = g.fractions[s]
-    energyPerAtom[r] = energy / g.natoms
-    ef[r] = (energy - groupMu[gi]) / g.natoms
-    const j = lowestRow[g.reduced]
-    if (j < 0 || ef[r] < ef[j]) lowestRow[g.reduced] = r
+    natoms[r] = atoms
+    formula[r] = groupFormula[gi]
+    for (let s = 0; s < n; s++) composition[r * n + s] = groupFractions[gi * n + s]
+    energyPerAtom[r] = energy / atoms
+    ef[r] = (energy - groupMu[gi]) / atoms
+    const reduced = groupReduced[gi]
+    const j = lowestRow[reduced]
+    if (j < 0 || ef[r] < ef[j]) lowestRow[reduced] = r
   }
 
   // LP columns: the n references (E_f = 0) first, then the lowest entry per composition.
@@ -208,9 +218,8 @@ export function computeHullColumns(input: HullColumnsInput, opts: HullOptions = 
   const stable = new Uint8Array(rows)
   const lowest = new Uint8Array(rows)
   for (const r of lowestRow) if (r >= 0) lowest[r] = 1
-  const reducedOf = Int32Array.from(groups, (g) => (g ? g.reduced : -1))
   for (let r = 0; r < rows; r++) {
-    const reduced = reducedOf[input.group[entry[r]]]
+    const reduced = groupReduced[input.group[entry[r]]]
     // The entry's own column is feasible, so E_f − E_hull ≥ 0 up to round-off; clamp that to 0.
     const above = Math.max(0, ef[r] - height[reduced])
     formationEnergyMeV[r] = ef[r] * 1000

@@ -3,13 +3,15 @@
  * formula), the columnar hull, and its columns encoded for the contract; and the sources of given
  * configurations, which the hull page fetches only for the table rows on screen and for a CSV export.
  * Same selection as hullEntriesFromProject: with an energy, not quarantined (unless overridden),
- * not a duplicate.
+ * not a duplicate. Rows and replies are cached per database revision (revision-cache.ts): switching
+ * between a binary and the ternary, or coming back to the page, costs no new read while nothing changed.
  */
 import type { Db } from '../db/connection.js'
 import type { HullColumnsView, HullSourceView } from '../contract/analysis.js'
 import { encodeColumn } from './encode-columns.js'
 import { computeHullColumns, type HullOptions } from './hull-columns.js'
 import { countsOfFormula } from './hull-input.js'
+import { RevisionCache } from './revision-cache.js'
 
 /** Indices of distinct strings, in order of first appearance; null is −1. */
 class StringTable {
@@ -85,18 +87,29 @@ function readHullRows(db: Db): HullRows {
   return { ids: idList, group, energy, kind, formulas: formulas.values, kinds: kinds.values }
 }
 
+const rowsCache = new RevisionCache<HullRows>(1)
+/** A few element choices and reference sets (each reply of 10^5 rows holds ~6 MB of column text). */
+const replyCache = new RevisionCache<HullColumnsView>(6)
+
 export function projectHullColumns(db: Db, opts: HullOptions = {}): HullColumnsView {
-  const r = readHullRows(db)
+  const key = JSON.stringify([opts.elements ?? null, opts.references ?? null, opts.tolerance ?? null])
+  return replyCache.get(db, key, () => computeProjectHullColumns(db, opts))
+}
+
+function computeProjectHullColumns(db: Db, opts: HullOptions): HullColumnsView {
+  const r = rowsCache.get(db, 'rows', () => readHullRows(db))
   if (r.ids.length === 0) throw new Error('the project has no configurations with energies')
   const h = computeHullColumns({ groups: r.formulas.map(countsOfFormula), group: r.group, energy: r.energy, kind: r.kind, kinds: r.kinds }, opts)
   const idOf = (row: number | null) => (row === null ? null : r.ids[h.entry[row]])
+  const rowIds = new Int32Array(h.rows)
+  for (let row = 0; row < h.rows; row++) rowIds[row] = r.ids[h.entry[row]]
   return {
     elements: h.elements,
     references: h.references.map((ref) => ({ element: ref.element, mu: ref.mu, origin: ref.origin, entryId: ref.entry === null ? null : r.ids[ref.entry] })),
     tolerance: h.tolerance,
     rows: h.rows,
     columns: {
-      id: encodeColumn(Int32Array.from(h.entry, (i) => r.ids[i])),
+      id: encodeColumn(rowIds),
       natoms: encodeColumn(h.natoms),
       formula: encodeColumn(h.formula),
       composition: encodeColumn(h.composition),

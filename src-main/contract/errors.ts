@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'project_too_new'
   | 'engine_unavailable'
   | 'engine_protocol'
+  /** The user stopped the computation (a cancel request or the jobs menu): an outcome, not a failure. */
+  | 'cancelled'
   | 'unauthorized'
   | 'internal'
 

@@ -4,6 +4,7 @@ import { jobView, projectSummary, recentProject } from './entities.js'
 import { dataEvents } from './data.js'
 import { alEvents } from './al.js'
 import { trainingEvents } from './training.js'
+import { hullCompareEvents } from './hull-compare.js'
 
 export const events = {
   /** The current project changed (opened, created, closed). */
@@ -25,6 +26,7 @@ export const events = {
   ...dataEvents,
   ...alEvents,
   ...trainingEvents,
+  ...hullCompareEvents,
 } as const
 
 export type Events = typeof events

@@ -21,6 +21,7 @@ import { evElasticRequests } from './ev-elastic.js'
 import { potentialRequests } from './potentials.js'
 import { alRequests } from './al.js'
 import { trainingRequests } from './training.js'
+import { hullCompareRequests } from './hull-compare.js'
 
 export interface RequestSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   doc: string
@@ -96,6 +97,7 @@ export const requests = {
   ...potentialRequests,
   ...alRequests,
   ...trainingRequests,
+  ...hullCompareRequests,
 } as const
 
 export type Requests = typeof requests

@@ -19,7 +19,7 @@ export type RunEngine = (opts: StartOptions) => Promise<EngineResult>
 export function resultOf(view: JobView): EngineResult {
   const s = view.state
   if (s.status === 'succeeded') return s.result
-  if (s.status === 'cancelled') throw new AppError('engine_unavailable', `${view.label}: cancelled`)
+  if (s.status === 'cancelled') throw new AppError('cancelled', `cancelled: ${view.label} was stopped`)
   if (s.status === 'failed') {
     const where = [s.error.file, s.error.line != null ? `line ${s.error.line}` : null, s.error.field ? `field ${s.error.field}` : null].filter(Boolean).join(', ')
     throw new AppError('invalid_input', `${view.label}: ${s.error.message}${where ? ` (${where})` : ''}`)

@@ -43,6 +43,9 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   project_too_new: 422,
   engine_unavailable: 503,
   engine_protocol: 502,
+  // A computation the user cancelled ended as asked: the exchange itself succeeded. Any other status
+  // would make the browser log a failed resource load for a normal outcome.
+  cancelled: 200,
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

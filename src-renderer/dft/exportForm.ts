@@ -89,10 +89,11 @@ export function selectionFilter(form: DftExportForm): { filter: ExportInput['fil
   return 'error' in parsed ? parsed : { filter: { ids: parsed.ids } }
 }
 
-export function toExportInput(form: DftExportForm): { input: ExportInput | null; errors: Record<string, string> } {
+/** The 'dft/export' options without the configurations (code, folder, batch, code settings, scheduler), or the errors by field. */
+export type ExportOptions = Omit<ExportInput, 'filter'>
+
+export function exportOptions(form: DftExportForm): { options: ExportOptions | null; errors: Record<string, string> } {
   const errors: Record<string, string> = {}
-  const selection = selectionFilter(form)
-  if ('error' in selection) errors.selection = selection.error
   if (!isAbsolute(form.out.trim())) errors.out = 'an absolute folder path'
   if (form.batch && !/^[A-Za-z0-9._-]+$/.test(form.batch)) errors.batch = "letters, digits, '.', '_' and '-' only"
   const positive = (key: string, value: number, what: string) => {
@@ -127,11 +128,10 @@ export function toExportInput(form: DftExportForm): { input: ExportInput | null;
     positive('kspacing', form.vasp.kspacing, 'k-spacing')
     code = { vasp: { encut: form.vasp.encut, kspacing: form.vasp.kspacing } }
   }
-  if (Object.keys(errors).length || 'error' in selection) return { input: null, errors }
+  if (Object.keys(errors).length) return { options: null, errors }
   return {
-    input: {
+    options: {
       code: form.code,
-      filter: selection.filter,
       out: form.out.trim(),
       ...(form.batch ? { batch: form.batch } : {}),
       ...code,
@@ -139,4 +139,12 @@ export function toExportInput(form: DftExportForm): { input: ExportInput | null;
     },
     errors,
   }
+}
+
+export function toExportInput(form: DftExportForm): { input: ExportInput | null; errors: Record<string, string> } {
+  const { options, errors } = exportOptions(form)
+  const selection = selectionFilter(form)
+  if ('error' in selection) errors.selection = selection.error
+  if (!options || 'error' in selection) return { input: null, errors }
+  return { input: { filter: selection.filter, ...options }, errors }
 }

@@ -1,13 +1,15 @@
 /**
  * mtp-studio hull (--project P | --file F) [--elements A,B[,C]] [--reference El=eV,…] [--json]
  * Formation energies against elemental references and the lower convex hull; every entry with its
- * source, E_f and the energy above hull in meV/atom, then the stable set.
+ * source, E_f and the energy above hull in meV/atom, then the stable set. With a force field
+ * (--ensemble, --potential-id, --eam): DFT vs MTP side by side (../hull-compare-cli.ts).
  */
 import { resolve } from 'node:path'
 import { computeHull, type HullResult } from '../../analysis/hull.js'
 import { hullEntriesFromFile, hullEntriesFromProject } from '../../analysis/hull-input.js'
 import { Project } from '../../projects/project.js'
 import { parseOptions, printJson, UsageError, type CliIo, type Command } from '../command.js'
+import { COMPARE_OPTIONS, COMPARE_USAGE, runCompareCli, wantsCompare } from '../hull-compare-cli.js'
 
 const usage = `mtp-studio hull --project P [options]
 mtp-studio hull --file F [options]
@@ -17,14 +19,15 @@ mtp-studio hull --file F [options]
   --tolerance EV          eV/atom within which an entry counts as on the hull (default 1e-9)
   --energy-key KEY        (--file) the energy key to read, e.g. mixing_energy
   --per-atom              (--file) that key is per atom (eV/atom), not per cell
-  --json                  print the result as one JSON object`
+  --json                  print the result as one JSON object
+${COMPARE_USAGE}`
 
 function parseReferences(text: string | undefined): Record<string, number> | undefined {
   if (!text) return undefined
   const out: Record<string, number> = {}
   for (const part of text.split(',')) {
     const m = /^\s*([A-Z][a-z]?)\s*=\s*(\S+)\s*$/.exec(part)
-    if (!m || !Number.isFinite(Number(m[2]))) throw new UsageError(`--reference: cannot read "${part}" (want El=eV)`)
+    if (!m || !Number.isFinite(Number(m[2]))) throw new UsageError(`cannot read reference "${part}" (want El=eV)`)
     out[m[1]] = Number(m[2])
   }
   return out
@@ -64,6 +67,7 @@ export const hullCommand: Command = {
       'energy-key': { type: 'string' },
       'per-atom': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      ...COMPARE_OPTIONS,
     }, false)
     if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}`)
     if (!values.project === !values.file) throw new UsageError('give exactly one of --project P or --file F')
@@ -72,6 +76,9 @@ export const hullCommand: Command = {
     const tolerance = values.tolerance === undefined ? undefined : Number(values.tolerance)
     if (tolerance !== undefined && !(tolerance > 0)) throw new UsageError('--tolerance must be a positive number (eV/atom)')
     const references = parseReferences(values.reference)
+    if (wantsCompare(values)) return runCompareCli(values, io, { elements, references, tolerance, mtpReferences: parseReferences(values['mtp-reference']) })
+    const extra = Object.keys(COMPARE_OPTIONS).find((k) => values[k as keyof typeof values] !== undefined && values[k as keyof typeof values] !== false)
+    if (extra) throw new UsageError(`--${extra} needs a force field (--ensemble, --potential-id or --eam)`)
 
     let entries
     if (values.project) {

@@ -14,10 +14,9 @@ import { parseFilterSpecs } from '../../data/filter-spec.js'
 import { exportDftJobs } from '../../dft/export-jobs.js'
 import { importResultsFolder } from '../../dft/import-results.js'
 import { runJobsLocally } from '../../dft/local-executor.js'
-import type { NamelistValue } from '../../io/qe-input.js'
 import { Project } from '../../projects/project.js'
 import { parseOptions, printJson, UsageError, type CliIo, type Command } from '../command.js'
-import { parsePseudoMap, positiveNumber } from '../dft-options.js'
+import { DFT_CODE_OPTIONS, dftCodeSettings, positiveNumber } from '../dft-options.js'
 
 const usage = `mtp-studio jobs export --project P --code qe|vasp|eam [--filter KEY=VALUE]... [--batch NAME] OUT
     QE:   --pseudo El=FILE[,...] --pseudo-dir DIR --ecutwfc RY [--ecutrho RY] --kspacing 1/Å [--electrons key=value,...]
@@ -36,35 +35,13 @@ const OPTIONS = {
   code: { type: 'string' },
   filter: { type: 'string', multiple: true },
   batch: { type: 'string' },
-  pseudo: { type: 'string' },
-  'pseudo-dir': { type: 'string' },
-  ecutwfc: { type: 'string' },
-  ecutrho: { type: 'string' },
-  kspacing: { type: 'string' },
-  electrons: { type: 'string' },
-  encut: { type: 'string' },
-  potcar: { type: 'string' },
-  ntasks: { type: 'string' },
-  walltime: { type: 'string' },
-  run: { type: 'string' },
+  ...DFT_CODE_OPTIONS,
   concurrency: { type: 'string' },
   pw: { type: 'string' },
   json: { type: 'boolean', default: false },
 } as const
 
 type Values = ReturnType<typeof parseOptions<typeof OPTIONS>>['values']
-
-/** 'electron_maxstep=1,mixing_beta=0.3,startingwfc=random' → namelist values. */
-function namelist(spec: string | undefined): Record<string, NamelistValue> | undefined {
-  if (!spec) return undefined
-  const out: Record<string, NamelistValue> = {}
-  for (const item of spec.split(',').filter(Boolean)) {
-    const [k, v] = item.split('=')
-    if (!k || v === undefined) throw new UsageError(`--electrons expects key=value[,...], got ${JSON.stringify(item)}`)
-    out[k.trim()] = /^(true|false)$/i.test(v) ? v.toLowerCase() === 'true' : Number.isFinite(Number(v)) && v.trim() !== '' ? Number(v) : v.trim()
-  }
-  return out
-}
 
 function exportJobs(project: Project, v: Values, positionals: string[], io: CliIo): number {
   const code = v.code as DftCode
@@ -83,19 +60,7 @@ function exportJobs(project: Project, v: Values, positionals: string[], io: CliI
     configurationIds: ids,
     out: resolve(positionals[0]),
     batch: v.batch,
-    qe:
-      code === 'qe'
-        ? {
-            pseudopotentials: parsePseudoMap(v.pseudo ?? ''),
-            pseudoDir: resolve(v['pseudo-dir'] ?? '.'),
-            ecutwfc: positiveNumber('ecutwfc', v.ecutwfc),
-            ecutrho: v.ecutrho ? positiveNumber('ecutrho', v.ecutrho) : undefined,
-            kspacing: positiveNumber('kspacing', v.kspacing),
-            electrons: namelist(v.electrons),
-          }
-        : undefined,
-    vasp: code === 'vasp' ? { encut: positiveNumber('encut', v.encut), kspacing: positiveNumber('kspacing', v.kspacing), potcar: v.potcar ? parsePseudoMap(v.potcar) : undefined } : undefined,
-    scheduler: { ntasks: v.ntasks ? positiveNumber('ntasks', v.ntasks) : undefined, walltime: v.walltime, run: v.run },
+    ...dftCodeSettings(code, v),
   })
   if (v.json) printJson(io, r)
   else io.out(`exported ${r.jobIds.length} ${code} jobs to ${r.folder} (batch ${r.batch})\n`)

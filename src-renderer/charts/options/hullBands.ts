@@ -28,8 +28,12 @@ export function bandIndex(eAboveHull: number): number {
   return hullBands.length - 1
 }
 
-/** Above this many points a band series switches to ECharts' large mode (one draw call, no per-point hover animation). */
-export const largeThreshold = 2000
+/**
+ * Above this many points a band series switches to ECharts' large mode (one draw call, no
+ * per-point hover animation). Below it ECharts makes one graphic element per point: ~0.1 ms each
+ * to create and paint, so 2000 of them would already cost ~0.2 s on a CPU canvas.
+ */
+export const largeThreshold = 500
 
 /**
  * An axis range [lo, hi] covering [min, max] with a margin, rounded outwards to a round step

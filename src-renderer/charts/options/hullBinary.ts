@@ -12,10 +12,11 @@ export interface BinaryHullInput {
   hull: readonly (readonly [number, number])[]
 }
 
-/** A hull chart: the option and the entry row drawn at (series index, data index), if any. */
+/** A hull chart: the option, the entry row drawn at (series index, data index), if any, and how many entries coincide with a drawn one and are not drawn. */
 export interface HullChart {
   option: StudioChartOption
   rowAt: (seriesIndex: number, dataIndex: number) => number | null
+  hidden: number
 }
 
 /**
@@ -32,14 +33,18 @@ export function binaryHullOption(input: BinaryHullInput): HullChart {
     if (e < yMin) yMin = e
     if (e > yMax) yMax = e
   }
-  const groups = splitByBand(p, (r, xy, at) => {
-    xy[at] = p.composition[2 * r + 1]
-    xy[at + 1] = p.formationEnergy[r]
-  })
+  const [lo, hi] = energyAxisRange(yMin, yMax)
+  const { series: groups, hidden } = splitByBand(
+    p,
+    (r, xy, at) => {
+      xy[at] = p.composition[2 * r + 1]
+      xy[at + 1] = p.formationEnergy[r]
+    },
+    { x0: 0, x1: 1, y0: lo, y1: hi },
+  )
   const bands = groups.slice(0, hullBands.length)
   const stable = groups[hullBands.length]
   const hull = [...input.hull].sort((u, v) => u[0] - v[0]).map(([x, e]) => [x, e])
-  const [lo, hi] = energyAxisRange(yMin, yMax)
   const rowAt = rowLookup([...bands.map((s) => s.rows), null, stable.rows])
   const option: StudioChartOption = {
     animation: false,
@@ -63,5 +68,5 @@ export function binaryHullOption(input: BinaryHullInput): HullChart {
       scatterSeries(stable),
     ],
   }
-  return { option, rowAt }
+  return { option, rowAt, hidden }
 }

@@ -4,13 +4,16 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { EventBus } from '../../../src-main/app/event-bus'
+import type { ErrorCode } from '../../../src-main/contract/errors'
 import type { Dispatch } from '../../../src-main/handlers/index'
 import { assertLoopback, startServer, type RunningServer } from '../../../src-main/server/server'
 import { isLoopbackHost } from '../../../src-main/server/auth'
 import { tempDir } from '../support/temp'
 
 const TOKEN = 'a'.repeat(48)
-const echo: Dispatch = async (name, input) => ({ ok: true, result: { name, input } })
+/** Echoes the request; 'test/fail' fails with the error code given as input.code. */
+const echo: Dispatch = async (name, input) =>
+  name === 'test/fail' ? { ok: false, error: { code: (input as { code: ErrorCode }).code, message: 'failed as asked' } } : { ok: true, result: { name, input } }
 let server: RunningServer | null = null
 afterEach(async () => {
   await server?.close()
@@ -84,6 +87,17 @@ describe('browser-mode server', () => {
     const bad = await fetch(`${base}/api/projects/open`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: '{oops' })
     expect(bad.status).toBe(400)
     expect((await fetch(`${base}/api/app/info?token=${TOKEN}`)).status).toBe(405)
+  })
+
+  it('maps error codes to HTTP statuses, with a cancel the user asked for answered as 200', async () => {
+    const { base } = await start()
+    const fail = (code: ErrorCode) => fetch(`${base}/api/test/fail`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ code }) })
+    expect((await fail('not_found')).status).toBe(404)
+    expect((await fail('engine_unavailable')).status).toBe(503)
+    expect((await fail('internal')).status).toBe(500)
+    const cancelled = await fail('cancelled')
+    expect(cancelled.status).toBe(200)
+    expect(await cancelled.json()).toEqual({ ok: false, error: { code: 'cancelled', message: 'failed as asked' } })
   })
 
   it('refuses foreign Host and Origin headers (DNS rebinding, cross-site pages)', async () => {

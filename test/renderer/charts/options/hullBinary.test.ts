@@ -90,15 +90,34 @@ describe('binaryHullOption', () => {
     expect([y.min, y.max]).toEqual([-100, 200])
   })
 
-  it('switches a band to large mode above the threshold (10^5 points)', () => {
+  it('switches a band to large mode above the threshold (10^5 points at distinct places)', () => {
     const many: [number, number, number, number][] = []
-    for (let i = 0; i < 100_000; i++) many.push([i + 10, (i % 97) / 96, 200 + (i % 13), 200 + (i % 13)])
-    const big = binaryHullOption({ elements: ['Ag', 'Pd'], points: binaryPoints(many), hull: [[0, 0], [1, 0]] }).option
+    for (let i = 0; i < 100_000; i++) many.push([i + 10, (i % 1000) / 999, 200 + 3 * Math.floor(i / 1000), 200])
+    const chart = binaryHullOption({ elements: ['Ag', 'Pd'], points: binaryPoints(many), hull: [[0, 0], [1, 0]] })
+    const big = chart.option
     const s = (big.series as Series[]).find((k) => k.name === '≥ 100 meV/atom')!
     expect(s.data).toHaveLength(200_000)
+    expect(chart.hidden).toBe(0)
     expect(s.large).toBe(true)
     expect((big.series as Series[]).find((k) => k.name === 'on hull')!.large).toBe(false)
     expect(largeThreshold).toBeLessThan(100_000)
+  })
+
+  it('draws one of the band points that fall in the same grid cell, never thinning the stable set', () => {
+    // 10^4 entries on 10 places: each place 1000×, within 1e-6 meV/atom (far below a grid cell).
+    const list: [number, number, number, number][] = []
+    for (let i = 0; i < 10_000; i++) list.push([i + 10, (i % 10) / 9, 50 + (i % 10) * 10 + 1e-6 * (i % 7), 50 + (i % 10) * 10])
+    list.push([1, 0, 0, 0], [2, 0, 0, 0], [3, 1, 0, 0])
+    const chart = binaryHullOption({ elements: ['Ag', 'Pd'], points: binaryPoints(list), hull: [[0, 0], [1, 0]] })
+    const all = chart.option.series as Series[]
+    const drawn = all.filter((k) => k.name.includes('meV/atom')).reduce((n, k) => n + k.data.length / 2, 0)
+    expect(drawn).toBe(10)
+    expect(chart.hidden).toBe(10_000 - 10)
+    // The two coincident stable entries at x = 0 are both drawn.
+    expect(all.find((k) => k.name === 'on hull')!.data).toHaveLength(6)
+    // The drawn point of each place is its first entry.
+    const band = all.findIndex((k) => k.name === '25–100 meV/atom')
+    expect(chart.rowAt(band, 0)).toBe(0)
   })
 
   it('writes a tooltip with composition and both energies', () => {
