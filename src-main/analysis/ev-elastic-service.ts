@@ -1,7 +1,8 @@
 /**
  * What 'analysis/ev' and 'analysis/elastic' do with a project: build or load the structure, write
  * the chosen potentials' .mtp texts to a work folder, run the workflows through the engine, and add
- * the project's DFT points to the E–V result. The CLI shares the views (`evView`, `elasticView`).
+ * the project's DFT points to the E–V result, with progress and cancel (ev-elastic-progress.ts).
+ * The CLI shares the views (`evView`, `elasticView`).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -11,12 +12,12 @@ import type { ElasticResultView, EvResultView, ForceFieldChoice } from '../contr
 import type { Db } from '../db/connection.js'
 import { readStructure } from '../db/repositories/configuration-store.js'
 import { getPotential } from '../db/repositories/potentials.js'
-import type { RunEngine } from '../engine/run-result.js'
 import type { ParsedStructure } from '../io/types.js'
 import { atomsPerCubicCell, cubicCell, type CubicLattice } from './cubic-lattice.js'
 import { dftEvPoints, type DftEvPoint } from './ev-dft-points.js'
 import type { ForceField } from './efs-batch.js'
 import { runElastic, type ElasticWorkflowResult } from './elastic-workflow.js'
+import { trackComputation, type ComputeOptions, type EngineAccess, type EvElasticKind, type TrackedComputation } from './ev-elastic-progress.js'
 import { fitBirchMurnaghan } from './eos.js'
 import { runEv, type EvResult } from './ev-workflow.js'
 
@@ -103,17 +104,29 @@ interface Prepared {
   forceFields: ForceField[]
   species: string[]
   workDir: string
+  tracked: TrackedComputation
 }
 
-/** Structure and force fields resolved in a work folder that is removed afterwards. */
-async function withInputs<T>(db: Db | null, input: { structure: StrainBase; potentials: ForceFieldChoice }, f: (p: Prepared) => Promise<T>): Promise<T> {
-  const workDir = mkdtempSync(join(tmpdir(), 'mtp-studio-ev-'))
+/**
+ * Structure and force fields resolved in a work folder that is removed afterwards (also when the
+ * computation is cancelled: nothing of it is kept), the engine jobs tracked for progress and cancel.
+ */
+async function withInputs<T>(
+  engine: EngineAccess,
+  db: Db | null,
+  input: { structure: StrainBase; potentials: ForceFieldChoice },
+  job: { kind: EvElasticKind; steps: number; options: ComputeOptions },
+  f: (p: Prepared) => Promise<T>,
+): Promise<T> {
+  const workDir = mkdtempSync(join(job.options.workRoot ?? tmpdir(), 'mtp-studio-ev-'))
+  const tracked = trackComputation(engine, job.kind, job.steps, job.options)
   try {
     const base = resolveBase(db, input.structure)
     const { forceFields, species } = resolveForceFields(db, input.potentials, workDir)
     checkSpecies(base.structure, species)
-    return await f({ base, forceFields, species, workDir })
+    return await f({ base, forceFields, species, workDir, tracked })
   } finally {
+    tracked.close()
     rmSync(workDir, { recursive: true, force: true })
   }
 }
@@ -126,9 +139,10 @@ export interface EvInput {
   relaxIons: boolean
 }
 
-export function evForProject(run: RunEngine, db: Db | null, input: EvInput): Promise<EvResultView> {
-  return withInputs(db, input, async ({ base, forceFields, species, workDir }) => {
-    const r = await runEv(run, { ...input, structure: base.structure, forceFields, species, atomsPerCubicCell: base.atomsPerCubicCell, workDir })
+export function evForProject(engine: EngineAccess, db: Db | null, input: EvInput, options: ComputeOptions): Promise<EvResultView> {
+  const steps = input.relaxIons ? 2 : 1
+  return withInputs(engine, db, input, { kind: 'ev', steps, options }, async ({ base, forceFields, species, workDir, tracked }) => {
+    const r = await runEv(tracked.run, { ...input, structure: base.structure, forceFields, species, atomsPerCubicCell: base.atomsPerCubicCell, workDir, onProgress: tracked.member })
     return evView(r, base.label, db ? dftEvPoints(db, base.structure) : [])
   })
 }
@@ -141,9 +155,11 @@ export interface ElasticInput {
   relaxIons: boolean
 }
 
-export function elasticForProject(run: RunEngine, db: Db | null, input: ElasticInput): Promise<ElasticResultView> {
-  return withInputs(db, input, async ({ base, forceFields, species, workDir }) => {
-    const r = await runElastic(run, { ...input, structure: base.structure, forceFields, species, workDir })
+export function elasticForProject(engine: EngineAccess, db: Db | null, input: ElasticInput, options: ComputeOptions): Promise<ElasticResultView> {
+  // The unstrained cell (relaxed or not), then the strained cells (ions relaxed or not).
+  const steps = (input.equilibrate ? 2 : 1) + (input.relaxIons ? 2 : 1)
+  return withInputs(engine, db, input, { kind: 'elastic', steps, options }, async ({ base, forceFields, species, workDir, tracked }) => {
+    const r = await runElastic(tracked.run, { ...input, structure: base.structure, forceFields, species, workDir, onProgress: tracked.member })
     return elasticView(r, base.label)
   })
 }

@@ -207,8 +207,16 @@ export const dataRequests = {
     z.array(dftJob),
   ),
   'dft/run': request(
-    'Runs exported QE / EAM jobs on this machine (at most `concurrency` at once) and imports each result.',
-    z.object({ jobIds: z.array(id).min(1), concurrency: z.number().int().min(1).max(64).default(1), pwCommand: z.string().optional() }).strict(),
+    'Runs exported QE / EAM jobs on this machine (at most `concurrency` at once) and imports the results in job order; cancellable (dft/run-cancel).',
+    z
+      .object({
+        jobIds: z.array(id).min(1),
+        concurrency: z.number().int().min(1).max(64).default(1),
+        pwCommand: z.string().optional(),
+        /** Chosen by the client for dft:run-progress and dft/run-cancel; default generated. */
+        runId: z.string().min(1).max(100).optional(),
+      })
+      .strict(),
     z.array(jobOutcome),
   ),
   'dft/import-results': request(

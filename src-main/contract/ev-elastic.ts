@@ -101,8 +101,12 @@ export type EnsembleSummaryView = z.infer<typeof ensembleSummaryView>
 export type StrainBaseInput = z.input<typeof strainBase>
 export type ForceFieldChoice = z.infer<typeof forceFieldChoice>
 
+/** Chosen by the client so it can follow progress and cancel before the reply; default generated. */
+const computeId = z.string().min(1).max(100)
+
 export const evRequest = z
   .object({
+    computeId: computeId.optional(),
     structure: strainBase,
     potentials: forceFieldChoice,
     /** Volume fraction either side (0.1 = ±10 %). */
@@ -114,6 +118,7 @@ export const evRequest = z
 
 export const elasticRequest = z
   .object({
+    computeId: computeId.optional(),
     structure: strainBase,
     potentials: forceFieldChoice,
     /** Strain magnitude (0.01 = 1 %). */
@@ -134,4 +139,30 @@ export const evElasticRequests = {
     elasticRequest,
     elasticResultView,
   ),
+  'analysis/ev-elastic-cancel': request(
+    'Cancels a running E–V or elastic computation (its engine job is cancelled, no further job starts); the request then fails with the error code cancelled.',
+    z.object({ computeId }).strict(),
+    z.object({ cancelled: z.boolean() }),
+  ),
+} as const
+
+export const evElasticEvents = {
+  /**
+   * Progress of an E–V or elastic computation: member (0-based) of members, engine step of the
+   * member (relax, then evaluate) of steps, done of total structures in that step, and the whole
+   * computation's fraction 0…1. The engine job's own progress is in jobs:progress.
+   */
+  'analysis:ev-elastic-progress': z.object({
+    computeId: z.string(),
+    kind: z.enum(['ev', 'elastic']),
+    member: z.number().int(),
+    members: z.number().int(),
+    step: z.number().int(),
+    steps: z.number().int(),
+    done: z.number().int(),
+    total: z.number().int(),
+    fraction: z.number(),
+    message: z.string(),
+    jobId: z.string().nullable(),
+  }),
 } as const

@@ -5,6 +5,8 @@ import { dataEvents } from './data.js'
 import { alEvents } from './al.js'
 import { trainingEvents } from './training.js'
 import { hullCompareEvents } from './hull-compare.js'
+import { evElasticEvents } from './ev-elastic.js'
+import { dftRunEvents } from './dft.js'
 
 export const events = {
   /** The current project changed (opened, created, closed). */
@@ -27,6 +29,8 @@ export const events = {
   ...alEvents,
   ...trainingEvents,
   ...hullCompareEvents,
+  ...evElasticEvents,
+  ...dftRunEvents,
 } as const
 
 export type Events = typeof events

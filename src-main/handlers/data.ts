@@ -1,10 +1,9 @@
 /**
- * Handlers of 'data/*', 'import/*', 'export/*' and 'dft/*'. Requests that write project data go
+ * Handlers of 'data/*', 'import/*', 'export/*' and 'dft/*' (local runs: dft-run.ts). Requests that write project data go
  * through the connection's write queue (db/write-queue.ts): an import keeps its file's
  * transaction open across the reader's awaits, and no other write may land inside it.
  */
 import type { Studio } from '../app/studio.js'
-import { loadAppSettings } from '../app/app-settings.js'
 import { AppError } from '../contract/errors.js'
 import { withWriteLock } from '../db/write-queue.js'
 import { countMatching, iterateIds, pageConfigurations } from '../db/repositories/configuration-query.js'
@@ -16,13 +15,12 @@ import { collectImportFiles } from '../data/collect-files.js'
 import { importFiles } from '../data/import-file.js'
 import { exportDftJobs } from '../dft/export-jobs.js'
 import { importResultsFolder } from '../dft/import-results.js'
-import { runJobsLocally } from '../dft/local-executor.js'
 import type { HandlerGroup, Handlers } from './types.js'
 
 const serialized = withWriteLock
 
 /** Library errors (bad template, no pseudopotential, illegal state) as input errors for the user. */
-async function asInputError<T>(f: () => T | Promise<T>): Promise<T> {
+export async function asInputError<T>(f: () => T | Promise<T>): Promise<T> {
   try {
     return await f()
   } catch (e) {
@@ -31,7 +29,7 @@ async function asInputError<T>(f: () => T | Promise<T>): Promise<T> {
   }
 }
 
-type DataGroups = HandlerGroup<'data'> & HandlerGroup<'import'> & HandlerGroup<'export'> & Pick<Handlers, 'dft/export' | 'dft/list' | 'dft/run' | 'dft/import-results'>
+type DataGroups = HandlerGroup<'data'> & HandlerGroup<'import'> & HandlerGroup<'export'> & Pick<Handlers, 'dft/export' | 'dft/list' | 'dft/import-results'>
 
 export const dataHandlers = (studio: Studio): DataGroups => ({
   'data/list': ({ filter, after, offset, limit, withTotal }) => {
@@ -108,26 +106,6 @@ export const dataHandlers = (studio: Studio): DataGroups => ({
   },
 
   'dft/list': ({ batch, state }) => listDftJobs(studio.requireProject().db, { batch, state }),
-
-  'dft/run': ({ jobIds, concurrency, pwCommand }) => {
-    const { db } = studio.requireProject()
-    for (const id of jobIds) if (!getDftJob(db, id)) throw new AppError('not_found', `no DFT job ${id}`)
-    // Not queued as a whole: the executor queues each of its writes, so other requests can
-    // write between jobs while pw.x runs.
-    // pw.x and mpirun as set on the Settings page unless the request names a pw.x.
-    const settings = loadAppSettings(studio.home)
-    const mpirun = settings.mpirunCommand ? { command: settings.mpirunCommand, ranks: settings.mpiRanks } : undefined
-    return asInputError(() =>
-      runJobsLocally(db, jobIds, {
-        concurrency,
-        pwCommand: pwCommand ?? settings.pwCommand ?? undefined,
-        mpirun,
-        env: studio.env,
-        engine: studio.enginePath(),
-        onState: (job) => studio.events.emit('dft:job', { job }),
-      }),
-    )
-  },
 
   'dft/import-results': ({ folder }) => {
     const { db } = studio.requireProject()

@@ -14,6 +14,7 @@ import { settingsHandlers } from './settings.js'
 import { alHandlers } from './al.js'
 import { trainingHandlers } from './training.js'
 import { evElasticHandlers } from './ev-elastic.js'
+import { dftRunHandlers } from './dft-run.js'
 import { hullCompareHandlers } from './hull-compare.js'
 import { potentialHandlers } from './potentials.js'
 import { jobHandlers } from './jobs.js'
@@ -33,6 +34,7 @@ export function createHandlers(studio: Studio): Handlers {
     ...alHandlers(studio),
     ...trainingHandlers(studio),
     ...evElasticHandlers(studio),
+    ...dftRunHandlers(studio),
     ...hullCompareHandlers(studio),
     ...potentialHandlers(studio),
   }

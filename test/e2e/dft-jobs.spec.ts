@@ -43,14 +43,14 @@ function siliconXyz(): string {
   return `${frame(cell2, frac2, 'Si2')}\n${frame(cell8, frac8, 'Si8')}\n`
 }
 
-async function exportBatch(page: Page, ids: string, out: string, batch: string, maxstep: number | null): Promise<void> {
+async function exportBatch(page: Page, ids: string, out: string, batch: string, maxstep: number | null, cut = { ecutwfc: '12', kspacing: '1.2' }): Promise<void> {
   await page.getByTestId('dft-open-export').click()
   const dialog = page.getByTestId('dft-export-dialog')
   await dialog.getByTestId('dft-ids').locator('input').fill(ids)
   await dialog.getByTestId('dft-out').locator('input').fill(out)
   await dialog.getByTestId('dft-batch').locator('input').fill(batch)
-  await dialog.getByTestId('dft-ecutwfc').locator('input').fill('12')
-  await dialog.getByTestId('dft-kspacing').locator('input').fill('1.2')
+  await dialog.getByTestId('dft-ecutwfc').locator('input').fill(cut.ecutwfc)
+  await dialog.getByTestId('dft-kspacing').locator('input').fill(cut.kspacing)
   // The dialog keeps the last export's values: clear the SCF cap explicitly when there is none.
   await dialog.getByTestId('dft-maxstep').locator('input').fill(maxstep === null ? '' : String(maxstep))
   await dialog.getByTestId('dft-export-run').click()
@@ -160,5 +160,50 @@ test.describe('browser mode: DFT jobs page', () => {
     await expect(page.getByTestId('dft-state-counts')).toHaveText(/4 imported/)
     await expect(held).toContainText('overridden')
     await shot(page, 'dft-06-final')
+  })
+
+  test('cancels a local pw.x run: the running job can be run again, the next stays exported, the imported one stays', async ({ page, shot, studio }) => {
+    test.setTimeout(420_000)
+    const xyz = join(work, 'si.extxyz')
+    // Si2, Si8, Si2 again: the Si8 job (a higher cutoff and denser k-points below) runs long enough to be cancelled mid-SCF.
+    const frames = siliconXyz().trim().split('\n')
+    writeFileSync(xyz, [...frames, ...frames.slice(0, 4)].join('\n') + '\n')
+    await studio.start()
+    await studio.createProject('Si cancel')
+    expect(await studio.importFiles([xyz])).toBe(3)
+    await page.getByRole('link', { name: 'Settings' }).click()
+    await page.getByTestId('setting-pw').locator('input').fill(PW)
+    await page.getByTestId('setting-concurrency').locator('input').fill('1')
+    await page.getByTestId('settings-save').click()
+    await expect(page.getByTestId('settings-save')).toBeDisabled()
+
+    await page.getByRole('link', { name: 'DFT jobs' }).click()
+    await exportBatch(page, '1-3', join(work, 'jobs'), 'si-cancel', null, { ecutwfc: '24', kspacing: '0.5' })
+    const jobs = page.getByTestId('dft-jobs')
+    await jobs.locator('thead input[type=checkbox]').check()
+    await page.getByTestId('dft-run').click()
+    await expect(page.getByTestId('dft-run-progress')).toBeVisible()
+    // The Si8 job (id 2) runs, with its seconds and SCF iterations beside its state.
+    await expect(page.getByTestId('dft-live-2')).toContainText(/\d+ s · SCF [2-9]/, { timeout: 120_000 })
+    await expect(page.getByTestId('dft-run-progress-text')).toContainText('1 of 3 jobs finished · running: job 2')
+    await expect(page.getByTestId('dft-run')).toBeDisabled()
+    await shot(page, 'dft-cancel-01-running')
+
+    await page.getByTestId('dft-cancel').click()
+    await expect(page.getByTestId('dft-run-note')).toHaveText('Run cancelled: 1 job(s) imported, 1 stopped (can be run again), 1 not started (still exported)', { timeout: 15_000 })
+    await expect(page.getByTestId('dft-run-progress')).toBeHidden()
+    await expect(page.getByTestId('dft-state-1')).toHaveText('imported')
+    await expect(page.getByTestId('dft-state-2')).toHaveText('failed')
+    await expect(page.getByTestId('dft-state-3')).toHaveText('exported')
+    await expect(jobs.locator('tbody tr', { has: page.getByTestId('dft-state-2') })).toContainText(/interrupted: stopped while running \(.*pw\.x (killed by SIG\w+|exited with \d+)\): cancelled by the user/)
+    await shot(page, 'dft-cancel-02-cancelled')
+
+    // Run the two again: both imported.
+    await jobs.locator('thead input[type=checkbox]').check()
+    await expect(page.getByTestId('dft-run')).toHaveText(/Run 2 here/)
+    await page.getByTestId('dft-run').click()
+    await expect(page.getByTestId('dft-state-counts')).toHaveText(/3 imported/, { timeout: 300_000 })
+    await expect(page.getByTestId('dft-run-note')).toHaveText('2 job(s) imported')
+    await shot(page, 'dft-cancel-03-rerun')
   })
 })

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { expect, test } from './support/fixtures'
@@ -67,6 +67,65 @@ test.describe('browser mode: E–V and elastic constants', () => {
       await page.mouse.move(700, 850)
       await page.waitForTimeout(500)
       await shot(page, 'ev-03-dark')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  test('shows members × structures progress, cancels a running E–V computation, and computes it again', async ({ page, studio, shot }) => {
+    test.setTimeout(180_000)
+    const dir = mkdtempSync(join(tmpdir(), 'mtp-e2e-ev-cancel-'))
+    try {
+      // The engine behind a shell that waits 10 s (less than the engine hello timeout) before each calc-efs while the file "slow" exists, so the computation is
+      // caught running (the sleep holds none of the job's pipes, so a cancelled job ends at once).
+      const engine = join(dir, 'slow-engine')
+      const slow = join(dir, 'slow')
+      writeFileSync(slow, '')
+      writeFileSync(engine, `#!/bin/sh\nif [ "$1" = calc-efs ] && [ -f '${slow}' ]; then sleep 10 </dev/null >/dev/null 2>&1; fi\nexec '${resolve('native', 'build', 'mtp-engine')}' "$@"\n`)
+      chmodSync(engine, 0o755)
+      const members = perturbedEnsemble(dir)
+      await studio.start({ MTP_ENGINE_BIN: engine })
+      await studio.createProject('Mo cancel')
+      await page.getByRole('link', { name: 'E–V and elastic' }).click()
+      await page.getByTestId('ev-add-potentials').click()
+      const dialog = page.getByTestId('import-potentials-dialog')
+      await dialog.getByTestId('import-potentials-paths').locator('textarea').first().fill(members.join('\n'))
+      await dialog.getByTestId('import-potentials-ensemble').locator('input').fill('Mo perturbed')
+      // An empty project: the species come from the dialog.
+      await dialog.getByTestId('import-potentials-species').locator('input').fill('Mo')
+      await dialog.getByTestId('import-potentials-run').click()
+      await expect(dialog).toBeHidden()
+      await page.getByTestId('ev-element').locator('input').fill('Mo')
+      await page.getByTestId('ev-a').locator('input').fill('3.16')
+
+      await page.getByTestId('ev-run').click()
+      const progress = page.getByTestId('ev-progress')
+      await expect(progress).toBeVisible()
+      await expect(page.getByTestId('ev-progress-text')).toContainText(/member 2 of 3 · calc-efs 11 structures/, { timeout: 60_000 })
+      await expect(page.getByTestId('elastic-run')).toBeDisabled()
+      await shot(page, 'ev-cancel-01-running')
+
+      await page.getByTestId('ev-cancel').click()
+      await expect(page.getByTestId('ev-cancelled')).toContainText('E–V calculation cancelled: its engine job was stopped and nothing was stored.', { timeout: 10_000 })
+      await expect(progress).toBeHidden()
+      await expect(page.getByTestId('ev-result')).toHaveCount(0)
+      await expect(page.getByTestId('ev-problem')).toHaveCount(0)
+      await expect(page.getByTestId('ev-run')).toBeEnabled()
+      await shot(page, 'ev-cancel-02-cancelled')
+      // The jobs menu: the job in flight was cancelled, nothing runs any more.
+      await page.getByTestId('jobs-menu').click()
+      await expect(page.getByText('cancelled', { exact: true })).toHaveCount(1)
+      await expect(page.getByTestId('jobs-menu')).toHaveAttribute('aria-label', 'Engine jobs (0 running)')
+      await shot(page, 'ev-cancel-03-jobs-menu')
+      await page.keyboard.press('Escape')
+
+      rmSync(slow)
+      await page.getByTestId('ev-run').click()
+      await expect(page.getByTestId('ev-result')).toBeVisible({ timeout: 60_000 })
+      await expect(page.getByTestId('ev-cancelled')).toHaveCount(0)
+      await expect(page.getByTestId('ev-member-table').locator('tbody tr')).toHaveCount(3)
+      await expect(page.getByTestId('ev-chart')).toHaveAttribute('data-drawn', 'true')
+      await shot(page, 'ev-cancel-04-rerun')
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }

@@ -3,8 +3,8 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { Studio } from './studio'
 
-/** Where step screenshots go; they are test artifacts looked at by a person. */
-export const screenshotDir = join(process.cwd(), 'test-results', 'screenshots')
+/** Where step screenshots go (MTP_E2E_SCREENSHOTS overrides); they are test artifacts looked at by a person. */
+export const screenshotDir = process.env.MTP_E2E_SCREENSHOTS ?? join(process.cwd(), 'test-results', 'screenshots')
 
 interface Fixtures {
   /** Console errors and uncaught page errors seen so far; the test fails at the end if any. */
