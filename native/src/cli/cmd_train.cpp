@@ -66,6 +66,13 @@ TrainOptions parseOptions(const Args& a) {
   o.trial_iter = a.integer("trial-iter", o.trial_iter);
   o.checkpoint_every = a.integer("checkpoint-every", o.checkpoint_every);
   o.update_mindist = a.flag("update-mindist");
+  try {
+    o.init = parseInitMode(a.value("init").value_or(initModeName(o.init)));
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
+  }
+  o.preinit = a.integer("preinit", o.preinit);
+  if (o.preinit < 0) throw UsageError("--preinit must be >= 0");
   o.lm.ridge = a.number("ridge", o.lm.ridge);
   o.regularization = a.number("regularization", o.regularization);
   o.group_feature = a.value("group-feature").value_or("");
@@ -135,12 +142,14 @@ int run(CommandContext& ctx) {
       if (!resume.empty()) o.resume_path = memberPath(resume, i, k);
       members[i].path = memberPath(*out, i, k);
       members[i].seed = o.seed;
+      // Pre-training iterations come on top of --max-iter (fresh starts only, trainer.h).
+      const int total_iter = o.max_iter + (!pot.trained() && !o.init_from ? o.preinit : 0);
       try {
         members[i].result = trainPotential(pot, train, valid.empty() ? nullptr : &valid, o,
                                            [&](const IterationReport& r) {
           std::lock_guard<std::mutex> lock(report_mutex);
           if (ctx.reporter.jsonLines()) {
-            ctx.reporter.progress("train", r.iteration, o.max_iter, progressJson(i, o.seed, r));
+            ctx.reporter.progress("train", r.iteration, total_iter, progressJson(i, o.seed, r));
           } else {
             std::fprintf(stderr,
                          "train[%d] iter %d loss %.8g  E %.3f meV/atom  F %.4f eV/A  S %.3f GPa%s  %.1f s\n", i,
@@ -240,9 +249,11 @@ CommandRegistration reg(
          .value("polish-tol", "T  lm+bfgs: stop when the L-BFGS loss fell by less than T over --polish-window (1e-4)")
          .value("polish-window", "N  (default 50)")
          .value("patience", "N  early stopping on the validation loss (default 10)")
-         .value("init-candidates", "M  random starts screened by their loss after the linear solve (default 8)")
+         .value("init-candidates", "M  random starts screened by their loss after the linear solve (default 1 = none)")
          .value("trial-starts", "T  the best T screened starts each get --trial-iter LM iterations; the lowest loss is trained on (default 1 = off)")
          .value("trial-iter", "N  LM iterations per trial start (default 8)")
+         .value("init", "mlip|identity  random radial start: MLIP's 5e-7 U(-1,1), or delta_mu,xi + 0.5 U(-1,1) (default mlip)")
+         .value("preinit", "N  fresh starts: N L-BFGS iterations (MLIP's pre-training uses 75) before the main optimiser (default 0)")
          .flag("update-mindist", "min_dist := 0.99 x smallest interatomic distance of the training set")
          .value("init-from", "FILE  start from the radial functions of a (lower-level) trained potential")
          .value("checkpoint", "FILE  write checkpoints (member i of an ensemble: FILE.i)")

@@ -11,12 +11,12 @@
 #include <vector>
 
 #include "train/lbfgs_training.h"
-#include "train/training_optimizer.h"
+#include "train/phased_optimizer.h"
 #include "train/varpro_lm.h"
 
 namespace mtp {
 
-class HybridTraining : public TrainingOptimizer {
+class HybridTraining : public PhasedOptimizer {
  public:
   HybridTraining(std::unique_ptr<VarProLevenbergMarquardt> lm, std::unique_ptr<LbfgsTraining> lbfgs,
                  int lm_max_iter, double switch_tol, int window);
@@ -27,17 +27,11 @@ class HybridTraining : public TrainingOptimizer {
   bool iterate() override;
 
   bool polishing() const { return polishing_; }
-  const Eigen::VectorXd& thetaIn() const override { return active().thetaIn(); }
   std::vector<double> state() const override;
-  const Eigen::VectorXd& theta() const override { return active().theta(); }
-  double loss() const override { return active().loss(); }
-  double energyRmse() const override { return active().energyRmse(); }
-  double forceRmse() const override { return active().forceRmse(); }
-  double stressRmse() const override { return active().stressRmse(); }
   long evaluations() const override { return lm_->evaluations() + lbfgs_->evaluations(); }
 
  private:
-  const TrainingOptimizer& active() const {
+  const TrainingOptimizer& active() const override {
     return polishing_ ? static_cast<const TrainingOptimizer&>(*lbfgs_) : *lm_;
   }
   bool lmStalled() const;

@@ -1,5 +1,6 @@
 #include "train/random_init.h"
 
+#include <cmath>
 #include <stdexcept>
 
 #include "train/parameter_vector.h"
@@ -24,6 +25,32 @@ Eigen::VectorXd randomInitialParameters(const MtpPotential& pot, uint64_t seed, 
     for (int mu = 0; mu < k; ++mu)
       for (int xi = 0; xi < r; ++xi) theta[at++] = (mu == xi ? 1.0 : 0.0) + spread * rng.symmetric();
   return theta;
+}
+
+const char* initModeName(InitMode mode) { return mode == InitMode::Mlip ? "mlip" : "identity"; }
+
+InitMode parseInitMode(const std::string& name) {
+  if (name == "identity") return InitMode::Identity;
+  if (name == "mlip") return InitMode::Mlip;
+  throw std::invalid_argument("init must be identity or mlip, not '" + name + "'");
+}
+
+Eigen::VectorXd mlipInitialParameters(const MtpPotential& pot, uint64_t seed, double amplitude, bool normalize) {
+  const ParamLayout lay = paramLayout(pot);
+  Eigen::VectorXd theta = Eigen::VectorXd::Zero(lay.total());
+  SplitMix64 rng(seed);
+  for (int i = 0; i < lay.radial; ++i) theta[i] = amplitude * rng.symmetric();
+  if (!normalize) return theta;
+  const int r = pot.radial_basis_size, vectors = lay.radial / r;
+  double mean_norm = 0.0;
+  for (int v = 0; v < vectors; ++v) mean_norm += theta.segment(v * r, r).norm();
+  mean_norm /= vectors;
+  if (mean_norm > 0.0) theta.head(lay.radial) /= mean_norm;
+  return theta;
+}
+
+Eigen::VectorXd initialParameters(const MtpPotential& pot, uint64_t seed, InitMode mode) {
+  return mode == InitMode::Mlip ? mlipInitialParameters(pot, seed) : randomInitialParameters(pot, seed);
 }
 
 Eigen::VectorXd initialParametersFrom(const MtpPotential& pot, const MtpPotential& lower, uint64_t seed,

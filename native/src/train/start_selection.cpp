@@ -24,7 +24,7 @@ StartSelection selectStart(ResidualModel& model, const MtpPotential& pot, const 
   try {
     for (int m = 0; m < std::max(1, o.init_candidates); ++m) {
       const uint64_t s = m == 0 ? o.seed : seeds.next();
-      const Eigen::VectorXd cand = randomInitialParameters(pot, s);
+      const Eigen::VectorXd cand = initialParameters(pot, s, o.init);
       if (o.init_candidates <= 1) {
         sel.theta = cand;
         return sel;
@@ -36,7 +36,7 @@ StartSelection selectStart(ResidualModel& model, const MtpPotential& pot, const 
     }
   } catch (const LossPass::Cancelled&) {
     if (points.empty()) {
-      sel.theta = randomInitialParameters(pot, o.seed);
+      sel.theta = initialParameters(pot, o.seed, o.init);
       return sel;
     }
   }

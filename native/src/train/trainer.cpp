@@ -16,6 +16,7 @@
 #include "train/loss_pass.h"
 #include "train/mtp_residual_model.h"
 #include "train/parameter_vector.h"
+#include "train/pretrained_training.h"
 #include "train/random_init.h"
 #include "train/start_selection.h"
 
@@ -35,7 +36,14 @@ std::string fingerprintOf(const MtpPotential& pot, const std::vector<Configurati
                 weightingName(o.weights.weighting), o.weights.energy, o.weights.force, o.weights.stress,
                 o.weights.scale_by_force, o.regularization, static_cast<int>(o.optimizer), o.lm.ridge,
                 o.lm.lambda0, o.optimizer == Optimizer::LmThenLbfgs ? o.lm_max_iter : 0);
-  return buf;
+  std::string f = buf;
+  // Appended only for non-identity starts and pre-training, so checkpoints written before these
+  // options existed still resume (with --init identity). The random start matters only for fresh
+  // starts, not when training on or from --init-from.
+  if (o.init != InitMode::Identity && !pot.trained() && !o.init_from)
+    f += std::string(" init=") + initModeName(o.init);
+  if (o.preinit > 0) f += " preinit=" + std::to_string(o.preinit);
+  return f;
 }
 
 double smallestDistance(const std::vector<Configuration>& cfgs, int threads) {
@@ -96,6 +104,7 @@ TrainResult trainPotential(MtpPotential pot, const std::vector<Configuration>& t
                               pot.radial_basis_size, o.regularization);
   std::unique_ptr<TrainingOptimizer> opt;
   HybridTraining* hybrid = nullptr;
+  PretrainedTraining* pretrain = nullptr;
   auto make_lbfgs = [&] {
     return std::make_unique<LbfgsTraining>(model, lay, reg, o.lbfgs_memory, o.lbfgs_linear_every, o.lm.ridge,
                                            threads, cancel);
@@ -111,10 +120,21 @@ TrainResult trainPotential(MtpPotential pot, const std::vector<Configuration>& t
     hybrid = h.get();
     opt = std::move(h);
   }
+  // Pre-training belongs to a fresh random start (as in MLIP); a trained or --init-from potential
+  // goes straight to the main optimiser. A resumed run rebuilds the same optimiser from the
+  // fingerprinted options, so it must take the same decision as the run that wrote the checkpoint.
+  const bool fresh = !pot.trained() && !o.init_from;
+  if (o.preinit > 0 && fresh) {
+    auto p = std::make_unique<PretrainedTraining>(make_lbfgs(), std::move(opt), o.preinit);
+    pretrain = p.get();
+    opt = std::move(p);
+  }
+  const int max_iter = o.max_iter + (pretrain ? o.preinit : 0);
   // The stopping rule of the current phase (the hybrid's LM phase switches instead of stopping).
   auto stop_rule = [&](double& tol, int& window) {
     tol = o.tol, window = o.window;
     if (hybrid && !hybrid->polishing()) window = 0;
+    if (pretrain && pretrain->pretraining()) window = 0;
     if (hybrid && hybrid->polishing()) tol = o.polish_tol, window = o.polish_window;
   };
 
@@ -126,7 +146,7 @@ TrainResult trainPotential(MtpPotential pot, const std::vector<Configuration>& t
   } else if (o.init_from) {
     theta0 = initialParametersFrom(pot, *o.init_from, o.seed);
   } else if (resuming) {
-    theta0 = randomInitialParameters(pot, o.seed);  // replaced by the checkpoint's point
+    theta0 = initialParameters(pot, o.seed, o.init);  // replaced by the checkpoint's point
   } else {
     selection = selectStart(model, pot, lay, reg, o, threads, cancel);
     theta0 = selection.theta;
@@ -218,8 +238,9 @@ TrainResult trainPotential(MtpPotential pot, const std::vector<Configuration>& t
       if (progress) progress(rep);
     }
     if (!stopped) res.stop_reason = "max-iter";
-    while (!stopped && iteration < o.max_iter) {
+    while (!stopped && iteration < max_iter) {
       const bool was_polishing = hybrid && hybrid->polishing();
+      const bool was_pretraining = pretrain && pretrain->pretraining();
       if (!opt->iterate()) {
         res.stop_reason = "converged";
         stopped = true;
@@ -227,6 +248,7 @@ TrainResult trainPotential(MtpPotential pot, const std::vector<Configuration>& t
       }
       ++iteration;
       if (hybrid && hybrid->polishing() != was_polishing) history.clear();  // a new phase, a new rule
+      if (pretrain && pretrain->pretraining() != was_pretraining) history.clear();
       history.push_back(opt->loss());
       IterationReport rep = report();
       if (progress) progress(rep);
@@ -236,7 +258,8 @@ TrainResult trainPotential(MtpPotential pot, const std::vector<Configuration>& t
       double tol;
       int window;
       stop_rule(tol, window);
-      if (window > 0 && n > window) {
+      // Not while the optimiser's steps are held back by heavy damping (TrainingOptimizer::settled).
+      if (window > 0 && n > window && opt->settled()) {
         const double old = history[n - 1 - window], now = history[n - 1];
         if ((old - now) < tol * std::fabs(now)) {
           res.stop_reason = "tolerance";

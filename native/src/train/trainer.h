@@ -15,6 +15,7 @@
 #include "core/configuration.h"
 #include "train/error_report.h"
 #include "train/loss_spec.h"
+#include "train/random_init.h"
 #include "train/varpro_lm.h"
 
 namespace mtp {
@@ -38,10 +39,18 @@ struct TrainOptions {
   std::string resume_path;      // "" = fresh start
   bool update_mindist = false;  // min_dist := 0.99 * smallest distance in the training set
   const MtpPotential* init_from = nullptr;  // radial functions of a lower-level potential
+  // How random radial starts are drawn (random_init.h). MLIP's start is the default: on Mo level 16
+  // it reached lower, less scattered losses than the identity start, with or without screening
+  // (bench/RESULTS.md, "What was tried on Mo level 16").
+  InitMode init = InitMode::Mlip;
+  // Iterations of MLIP-style pre-training (L-BFGS over all parameters) before the main optimiser,
+  // fresh starts only (pretrained_training.h); not counted in max_iter, no tolerance stop during it.
+  int preinit = 0;
   // Random starts screened before optimising (fresh training only): each candidate's radial
   // coefficients get the exactly solved linear coefficients, the one with the lowest loss is
-  // optimised. Seeds of candidate m: splitmix64 of (seed, m).
-  int init_candidates = 8;
+  // optimised. Seeds of candidate m: splitmix64 of (seed, m); candidate 0 uses the seed itself.
+  // Default 1 (no screening, as MLIP): the screened loss did not predict the final basin.
+  int init_candidates = 1;
   // Then the best trial_starts screened candidates each get trial_iter LM iterations and the
   // lowest loss after them is optimised (start_selection.h); trial_starts <= 1: no trial runs.
   int trial_starts = 1;

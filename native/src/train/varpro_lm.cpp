@@ -71,24 +71,28 @@ void VarProLevenbergMarquardt::start(const Eigen::VectorXd& theta) {
   nu_ = 2.0;
   secant_.resize(0, 0);
   secant_rejects_ = 0;
+  recover_to_ = 0.0;
 }
 
 std::vector<double> VarProLevenbergMarquardt::state() const {
   std::vector<double> st{lambda_, nu_, static_cast<double>(secant_rejects_), static_cast<double>(secant_.rows())};
   st.insert(st.end(), secant_.data(), secant_.data() + secant_.size());
+  st.push_back(recover_to_);
   return st;
 }
 
 void VarProLevenbergMarquardt::restore(const Eigen::VectorXd& theta_in, const std::vector<double>& st) {
   if (st.size() < 4) throw std::invalid_argument("Levenberg-Marquardt checkpoint state too short");
   const int n = static_cast<int>(st[3]);
-  if (st.size() != static_cast<size_t>(4 + n * n))
+  const size_t size = static_cast<size_t>(4 + n * n);
+  if (st.size() != size && st.size() != size + 1)
     throw std::invalid_argument("Levenberg-Marquardt checkpoint state has the wrong size");
   current_ = evaluate(theta_in);
   lambda_ = st[0];
   nu_ = st[1];
   secant_rejects_ = static_cast<int>(st[2]);
   secant_ = Eigen::Map<const Eigen::MatrixXd>(st.data() + 4, n, n);
+  recover_to_ = st.size() > size ? st[size] : 0.0;
 }
 
 void VarProLevenbergMarquardt::reduced(const LmPoint& p, Eigen::VectorXd& grad, Eigen::MatrixXd* gn) const {
@@ -128,6 +132,7 @@ bool VarProLevenbergMarquardt::iterate() {
   const int nc = layout_.radial, n = layout_.total();
   if (nc == 0) return false;
   const Eigen::VectorXd diag = current_.gn.diagonal();
+  const double lambda_start = lambda_;
   for (int rejects = 0; rejects < options_.max_rejects; ++rejects) {
     Eigen::VectorXd shift(n);
     shift.head(nc).setConstant(lambda_);
@@ -153,6 +158,8 @@ bool VarProLevenbergMarquardt::iterate() {
       const double t = 2.0 * gain - 1.0;
       lambda_ *= std::max(1.0 / 3.0, 1.0 - t * t * t);
       nu_ = 2.0;
+      if (rejects > 0 && recover_to_ == 0.0) recover_to_ = lambda_start;
+      if (recover_to_ > 0.0 && lambda_ <= recover_to_) recover_to_ = 0.0;
       return true;
     }
     if (with_secant && ++secant_rejects_ >= 2) {

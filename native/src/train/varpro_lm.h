@@ -66,6 +66,7 @@ class VarProLevenbergMarquardt : public TrainingOptimizer {
   // evaluates again at (c, w*) so that the first step sees a Jacobian at sensible w.
   void start(const Eigen::VectorXd& theta) override;
   // Restores a checkpointed state(): one evaluation at theta_in reproduces the point.
+  // state: [lambda, nu, secant rejects, n, S (n*n), recover_to] (older checkpoints: no recover_to)
   void restore(const Eigen::VectorXd& theta_in, const std::vector<double>& state) override;
 
   // One iteration (possibly several trial evaluations). Returns false if no step could be accepted
@@ -84,6 +85,9 @@ class VarProLevenbergMarquardt : public TrainingOptimizer {
   double forceRmse() const override { return current_.forceRmse(); }
   double stressRmse() const override { return current_.stressRmse(); }
   long evaluations() const override { return evaluations_; }
+  // False after an iteration that needed rejected trials, until the damping is back down to where
+  // it was before them (the steps are then as large as before the streak again).
+  bool settled() const override { return recover_to_ == 0.0; }
 
  private:
   LmPoint evaluate(const Eigen::VectorXd& theta_in);
@@ -101,6 +105,7 @@ class VarProLevenbergMarquardt : public TrainingOptimizer {
   double lambda_ = 1e-3, nu_ = 2.0;
   Eigen::MatrixXd secant_;   // S, shape [radial][radial]; empty = none yet
   int secant_rejects_ = 0;   // consecutive rejected steps taken with S
+  double recover_to_ = 0.0;  // damping before the last rejection streak; 0 = not recovering
   long evaluations_ = 0;
 };
 

@@ -93,6 +93,7 @@ std::vector<std::string> trainArgs(const std::string& pot, const std::string& ou
 
 }  // namespace
 
+
 TEST(protocol_progress_and_report) {
   const std::string pot = untrained();
   const pid_t pid = spawn({"train", pot, kData, "--trained", "train_cli_a.mtp", "--max-iter", "3", "--tol", "0",
@@ -140,29 +141,57 @@ TEST(ensemble_writes_one_potential_per_seed) {
   CHECK(a.trained() && b.trained() && a.radial_coeffs != b.radial_coeffs);
 }
 
-TEST(sigkill_then_resume_equals_uninterrupted) {
-  const std::string pot = untrained();
-  std::remove("train_cli_k.cp");
-  CHECK(waitExit(spawn(trainArgs(pot, "train_cli_full.mtp"), "train_cli_full.out")) == 0);
+namespace {
 
-  std::vector<std::string> args = trainArgs(pot, "train_cli_killed.mtp");
-  args.insert(args.end(), {"--checkpoint", "train_cli_k.cp", "--checkpoint-every", "2"});
-  const pid_t pid = spawn(args, "train_cli_k1.out");
-  const bool stopped_midway = waitForCheckpoint("train_cli_k.cp", 4, pid);
+// Runs uninterrupted, then killed (SIGKILL) after a checkpoint and resumed; the two potential
+// files must be byte-identical. extra: further options of both runs; tag: file name prefix.
+void checkKillAndResume(const std::vector<std::string>& extra, const std::string& tag) {
+  const std::string pot = untrained();
+  const std::string cp = tag + ".cp", full_out = tag + "_full.mtp", resumed_out = tag + "_resumed.mtp";
+  std::remove(cp.c_str());
+  std::vector<std::string> full = trainArgs(pot, full_out);
+  full.insert(full.end(), extra.begin(), extra.end());
+  CHECK(waitExit(spawn(full, tag + "_full.out")) == 0);
+  std::string why;
+  CHECK(validateProtocolStream(lines(slurp(tag + "_full.out")), &why));  // done <= total throughout
+
+  std::vector<std::string> args = trainArgs(pot, tag + "_killed.mtp");
+  args.insert(args.end(), extra.begin(), extra.end());
+  args.insert(args.end(), {"--checkpoint", cp, "--checkpoint-every", "2"});
+  const pid_t pid = spawn(args, tag + "_1.out");
+  const bool stopped_midway = waitForCheckpoint(cp, 4, pid);
   CHECK(stopped_midway);
   kill(pid, SIGKILL);
   int sig = 0;
   waitExit(pid, &sig);
   CHECK(sig == SIGKILL);
-  const int at = loadCheckpoint("train_cli_k.cp").iteration;
+  const int at = loadCheckpoint(cp).iteration;
   CHECK(at >= 4 && at < 12);
 
-  std::vector<std::string> resume = trainArgs(pot, "train_cli_resumed.mtp");
-  resume.insert(resume.end(), {"--checkpoint", "train_cli_k.cp", "--resume", "train_cli_k.cp"});
-  CHECK(waitExit(spawn(resume, "train_cli_k2.out")) == 0);
-  const std::string full = slurp("train_cli_full.mtp"), resumed = slurp("train_cli_resumed.mtp");
-  CHECK(!full.empty());
-  CHECK(full == resumed);
+  std::vector<std::string> resume = trainArgs(pot, resumed_out);
+  resume.insert(resume.end(), extra.begin(), extra.end());
+  resume.insert(resume.end(), {"--checkpoint", cp, "--resume", cp});
+  CHECK(waitExit(spawn(resume, tag + "_2.out")) == 0);
+  const std::string a = slurp(full_out), b = slurp(resumed_out);
+  CHECK(!a.empty());
+  CHECK(a == b);
+}
+
+}  // namespace
+
+TEST(sigkill_then_resume_equals_uninterrupted) { checkKillAndResume({}, "train_cli_k"); }
+
+// MLIP's start and pre-training (--init mlip --preinit N): 6 L-BFGS iterations then 12 LM
+// iterations, killed after 4 or more (pre-training or LM) and resumed.
+TEST(sigkill_then_resume_with_pretraining_equals_uninterrupted) {
+  checkKillAndResume({"--init", "mlip", "--init-candidates", "1", "--preinit", "6"}, "train_cli_p");
+}
+
+TEST(bad_init_is_a_usage_error) {
+  const std::string pot = untrained();
+  std::vector<std::string> args = trainArgs(pot, "train_cli_bad.mtp");
+  args.insert(args.end(), {"--init", "zeros"});
+  CHECK(waitExit(spawn(args, "train_cli_bad.out")) == 2);
 }
 
 TEST(sigterm_cancels_and_keeps_the_last_good_potential) {

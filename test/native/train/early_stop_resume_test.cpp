@@ -3,8 +3,6 @@
 // resumed from its final checkpoint or from one written mid-run ends exactly as the uninterrupted
 // run: same stop reason, iteration count and byte-identical potential file.
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "io/mtp_file.h"
@@ -15,13 +13,6 @@
 using namespace mtp;
 
 namespace {
-
-std::string fileBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 TrainResult trainTo(const TrainOptions& o, const std::vector<Configuration>& cfgs,
                     const std::vector<Configuration>& valid, const std::string& out) {
@@ -62,7 +53,7 @@ TEST(resume_after_early_stopping_is_byte_identical) {
   CHECK(b.iterations == a.iterations);
   CHECK(b.best_iteration == a.best_iteration);
   CHECK(b.evaluations == a.evaluations);
-  CHECK(fileBytes(resumed_out) == fileBytes(full_out));
+  CHECK(trainfx::fileBytes(resumed_out) == trainfx::fileBytes(full_out));
 
   // From a checkpoint written before the stop (a run interrupted by --max-iter), on another
   // thread count.
@@ -78,8 +69,8 @@ TEST(resume_after_early_stopping_is_byte_identical) {
   CHECK(c.stop_reason == "early-stopping");
   CHECK(c.iterations == a.iterations);
   CHECK(c.best_iteration == a.best_iteration);
-  CHECK(fileBytes(mid_out) == fileBytes(full_out));
-  CHECK(!fileBytes(full_out).empty());
+  CHECK(trainfx::fileBytes(mid_out) == trainfx::fileBytes(full_out));
+  CHECK(!trainfx::fileBytes(full_out).empty());
 
   for (const std::string& f : {full_cp, mid_cp, full_out, resumed_out, mid_out}) std::remove(f.c_str());
 }

@@ -1,6 +1,8 @@
 // Shared inputs of the training tests: MLIP-3's trained level-10 potentials (1 species; Cu-Pd with
 // 2 species) and the configurations they were trained on (energies, forces and PlusStress present).
 #pragma once
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -10,6 +12,14 @@
 #include "io/mtp_file.h"
 
 namespace trainfx {
+
+// The whole file (potentials and checkpoints are compared byte for byte).
+inline std::string fileBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
 
 inline std::string shared(const std::string& rel) { return std::string(MTP_SHARED_DATA) + "/" + rel; }
 
