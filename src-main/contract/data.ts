@@ -137,7 +137,7 @@ export const dataRequests = {
   ),
 
   'import/files': request(
-    'Imports files (folders are searched for known formats), each in one transaction (all frames or none); progress as import:progress events.',
+    'Imports files (folders are searched for known formats), each in one transaction (all frames or none); progress as import:progress events; cancellable (import/cancel).',
     z
       .object({
         paths: z.array(absolutePath).min(1),
@@ -151,9 +151,21 @@ export const dataRequests = {
         group: z.string().min(1).optional(),
         tags: z.array(z.string().min(1)).optional(),
         skipDuplicates: z.boolean().default(false),
+        /** Chosen by the client for import/cancel. */
+        importId: z.string().min(1).max(100).optional(),
       })
       .strict(),
-    z.object({ imported: z.array(importedFile), failed: z.array(failedFile) }),
+    z.object({
+      imported: z.array(importedFile),
+      failed: z.array(failedFile),
+      /** Present when the import was cancelled: the file it stopped in (rolled back) and the files not started; those imported before stay. */
+      cancelled: z.object({ file: z.string(), notStarted: z.array(z.string()) }).optional(),
+    }),
+  ),
+  'import/cancel': request(
+    'Stops a running import: the file being read is rolled back, the files imported before it stay, the rest are not started.',
+    z.object({ importId: z.string().min(1).max(100) }).strict(),
+    z.object({ cancelled: z.boolean() }),
   ),
 
   'export/configurations': request(

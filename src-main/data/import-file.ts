@@ -50,6 +50,8 @@ export interface ImportOptions {
   duplicateTolerance?: number
   dftJobId?: number
   onProgress?: (p: ImportProgress) => void
+  /** Aborting rolls the file back (nothing of it is stored) and ends with ImportCancelled. */
+  signal?: AbortSignal
 }
 
 export interface ImportResult {
@@ -78,6 +80,14 @@ export class ImportFailure extends Error {
   ) {
     super(message)
     this.name = 'ImportFailure'
+  }
+}
+
+/** The user stopped the import: the file's transaction was rolled back. */
+export class ImportCancelled extends Error {
+  constructor(readonly file: string) {
+    super(`${file}: import cancelled, nothing of this file was stored`)
+    this.name = 'ImportCancelled'
   }
 }
 
@@ -165,6 +175,8 @@ export async function importFile(db: Db, file: string, opts: ImportOptions = {})
     const link = db.prepare('INSERT OR IGNORE INTO configuration_tags (tag_id, configuration_id) VALUES (?, ?)')
     let energyKind = getSetting<EnergyKind>(db, 'energy_kind') ?? null
     for await (const s of readStructures(path, readOpts)) {
+      // Checked per frame: the reader awaits between chunks, which is when a cancel request lands.
+      if (opts.signal?.aborted) throw new ImportCancelled(path)
       result.frames++
       if (!s.species) throw new ImportFailure(path, null, 'species', `${path} frame ${s.provenance.frame}: atoms have type indices only; give the element of each type (--species)`)
       for (const w of s.warnings) if (result.warnings.length < MAX_WARNINGS) result.warnings.push(`frame ${s.provenance.frame}: ${w}`)
@@ -197,7 +209,7 @@ export async function importFile(db: Db, file: string, opts: ImportOptions = {})
     db.exec('COMMIT')
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK')
-    if (e instanceof ImportFailure) throw e
+    if (e instanceof ImportFailure || e instanceof ImportCancelled) throw e
     if (e instanceof ParseError) throw new ImportFailure(e.file, e.line, e.field, e.message)
     throw new ImportFailure(path, null, null, `${path}: ${(e as Error).message}`)
   } finally {
@@ -211,7 +223,10 @@ export interface ImportManyResult {
   failed: { file: string; line: number | null; field: string | null; message: string }[]
 }
 
-/** Imports each file in its own transaction; a failed file is reported and leaves nothing behind. */
+/**
+ * Imports each file in its own transaction; a failed file is reported and leaves nothing behind.
+ * A cancel (ImportCancelled) is not a failure of the file: it ends the whole call.
+ */
 export async function importFiles(db: Db, files: readonly string[], opts: ImportOptions = {}): Promise<ImportManyResult> {
   const out: ImportManyResult = { imported: [], failed: [] }
   for (const f of files) {

@@ -1,5 +1,5 @@
 /**
- * Handlers of 'data/*', 'import/*', 'export/*' and 'dft/*' (local runs: dft-run.ts). Requests that write project data go
+ * Handlers of 'data/*', 'export/*' and 'dft/*' (imports: import.ts, local runs: dft-run.ts). Requests that write project data go
  * through the connection's write queue (db/write-queue.ts): an import keeps its file's
  * transaction open across the reader's awaits, and no other write may land inside it.
  */
@@ -11,8 +11,6 @@ import { getDftJob, listDftJobs } from '../db/repositories/dft-jobs.js'
 import { tagConfigurations, untagConfigurations } from '../db/repositories/tags.js'
 import { createTrainingSetVersion, listTrainingSets, overrideQuarantine } from '../db/repositories/training-sets.js'
 import { exportConfigurations } from '../data/export.js'
-import { collectImportFiles } from '../data/collect-files.js'
-import { importFiles } from '../data/import-file.js'
 import { exportDftJobs } from '../dft/export-jobs.js'
 import { importResultsFolder } from '../dft/import-results.js'
 import type { HandlerGroup, Handlers } from './types.js'
@@ -29,7 +27,7 @@ export async function asInputError<T>(f: () => T | Promise<T>): Promise<T> {
   }
 }
 
-type DataGroups = HandlerGroup<'data'> & HandlerGroup<'import'> & HandlerGroup<'export'> & Pick<Handlers, 'dft/export' | 'dft/list' | 'dft/import-results'>
+type DataGroups = HandlerGroup<'data'> & HandlerGroup<'export'> & Pick<Handlers, 'dft/export' | 'dft/list' | 'dft/import-results'>
 
 export const dataHandlers = (studio: Studio): DataGroups => ({
   'data/list': ({ filter, after, offset, limit, withTotal }) => {
@@ -57,34 +55,6 @@ export const dataHandlers = (studio: Studio): DataGroups => ({
   'data/create-training-set': ({ name, filter, description, weights }) => {
     const { db } = studio.requireProject()
     return serialized(db, () => createTrainingSetVersion(db, { name, filter, description, weights }))
-  },
-
-  'import/files': (input) => {
-    const { db } = studio.requireProject()
-    return serialized(db, async () => {
-      const paths = await collectImportFiles(input.paths)
-      let fileIndex = 0
-      const files = paths.length
-      const result = { imported: [] as Awaited<ReturnType<typeof importFiles>>['imported'], failed: [] as Awaited<ReturnType<typeof importFiles>>['failed'] }
-      for (const path of paths) {
-        const r = await importFiles(db, [path], {
-          species: input.species,
-          format: input.format,
-          energy: input.energy,
-          extxyz: input.prefix ? { prefix: input.prefix } : undefined,
-          expect: { forces: input.expectForces, stress: input.expectStress },
-          group: input.group,
-          tags: input.tags,
-          skipDuplicates: input.skipDuplicates,
-          onProgress: (p) => studio.events.emit('import:progress', { ...p, fileIndex, files }),
-        })
-        result.imported.push(...r.imported)
-        result.failed.push(...r.failed)
-        fileIndex++
-      }
-      studio.events.emit('projects:current', { project: studio.requireProject().summary() })
-      return { imported: result.imported.map(({ ids: _ids, ...rest }) => rest), failed: result.failed }
-    })
   },
 
   // Queued too: on the shared connection a read during an import would see its uncommitted frames.

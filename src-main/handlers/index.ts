@@ -15,6 +15,7 @@ import { alHandlers } from './al.js'
 import { trainingHandlers } from './training.js'
 import { evElasticHandlers } from './ev-elastic.js'
 import { dftRunHandlers } from './dft-run.js'
+import { importHandlers } from './import.js'
 import { hullCompareHandlers } from './hull-compare.js'
 import { potentialHandlers } from './potentials.js'
 import { jobHandlers } from './jobs.js'
@@ -35,6 +36,7 @@ export function createHandlers(studio: Studio): Handlers {
     ...trainingHandlers(studio),
     ...evElasticHandlers(studio),
     ...dftRunHandlers(studio),
+    ...importHandlers(studio),
     ...hullCompareHandlers(studio),
     ...potentialHandlers(studio),
   }
