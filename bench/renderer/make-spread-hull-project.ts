@@ -11,7 +11,7 @@
  * No forces (the hull reads energies only); a fixed seed gives the same file on every run.
  */
 import { insertConfigurations } from '../../src-main/db/repositories/configurations.js'
-import type { ParsedStructure, ParserName } from '../../src-main/io/types.js'
+import { emptyStructure, type ParsedStructure, type ParserName } from '../../src-main/io/types.js'
 import { Project } from '../../src-main/projects/project.js'
 import { seededRandom } from '../../src-main/app/seeded-random.js'
 
@@ -74,21 +74,8 @@ function main(): void {
       const x = nAg / base.natoms
       compositions.add(x)
       const perAtom = -2.8 * x - 3.9 * (1 - x) - 0.2 * x * (1 - x) + (rand() - 0.5) * 0.08
-      items.push({
-        ...base,
-        types: null,
-        energy: perAtom * base.natoms,
-        energyKind: 'total',
-        forces: null,
-        virial: null,
-        siteEnergies: null,
-        charges: null,
-        selective: null,
-        features: {},
-        converged: null,
-        warnings: [],
-        provenance: { file: 'synthetic', frame: k, parser: 'synthetic' as ParserName, code: null, settings: {}, label: 'synthetic' },
-      })
+      const provenance = { file: 'synthetic', frame: k, parser: 'synthetic' as ParserName, code: null, settings: {}, label: 'synthetic' }
+      items.push({ ...emptyStructure(base.natoms, provenance), ...base, energy: perAtom * base.natoms, energyKind: 'total' })
     }
     insertConfigurations(project.db, items)
   }
