@@ -5,7 +5,8 @@ import { engineRuns } from './002-engine-runs.js'
 import { projectData } from './003-project-data.js'
 import { trainingRuns } from './004-training-runs.js'
 import { alCampaigns } from './005-al-campaigns.js'
+import { hullIndex } from './006-hull-index.js'
 
-export const migrations: readonly Migration[] = [initial, engineRuns, projectData, trainingRuns, alCampaigns]
+export const migrations: readonly Migration[] = [initial, engineRuns, projectData, trainingRuns, alCampaigns, hullIndex]
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version

@@ -13,7 +13,7 @@ describe('migration 5 (active-learning campaigns)', () => {
     db.prepare(`INSERT INTO al_campaigns (id, name, settings, status, created_at, updated_at) VALUES (1, 'old', '{"name":"old"}', 'running', ?, ?)`).run(t, t)
     db.prepare(`INSERT INTO al_campaigns (id, name, settings, status, created_at, updated_at) VALUES (2, 'done', '{"name":"done"}', 'converged', ?, ?)`).run(t, t)
     db.prepare(`INSERT INTO al_iterations (campaign_id, number, step, status, candidates, selected, state, started_at) VALUES (1, 0, 'select', 'running', 3, 2, '{"a":1}', ?)`).run(t)
-    expect(migrate(db, migrations)).toEqual([5])
+    expect(migrate(db, migrations, { target: 5 })).toEqual([5])
 
     expect(getCampaign(db, 1)).toMatchObject({ name: 'old', status: 'interrupted', error: null, ownerPid: null })
     expect(getCampaign(db, 2)?.status).toBe('converged')
