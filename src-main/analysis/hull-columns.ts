@@ -67,6 +67,9 @@ export interface HullColumns {
   /** Index into `formulas`. */
   formula: Int32Array
   formulas: string[]
+  /** Per formula: atoms in the cell, and fractions in `elements` order. */
+  formulaAtoms: number[]
+  formulaFractions: number[][]
   /** rows × elements, row-major: fractions summing to 1. */
   composition: Float64Array
   /** eV/atom. */
@@ -129,6 +132,8 @@ export function computeHullColumns(input: HullColumnsInput, opts: HullOptions = 
   const n = elements.length
 
   const formulas: string[] = []
+  const formulaAtoms: number[] = []
+  const formulaFractions: number[][] = []
   const formulaIndex = new Map<string, number>()
   const reducedKeys = new Map<string, number>()
   const reducedFractions: number[][] = []
@@ -150,6 +155,8 @@ export function computeHullColumns(input: HullColumnsInput, opts: HullOptions = 
       formula = formulas.length
       formulaIndex.set(text, formula)
       formulas.push(text)
+      formulaAtoms.push(natoms)
+      formulaFractions.push(counts.map((v) => v / natoms))
     }
     return { counts, natoms, fractions: counts.map((v) => v / natoms), reduced, formula }
   })
@@ -158,74 +165,38 @@ export function computeHullColumns(input: HullColumnsInput, opts: HullOptions = 
   const groupAtoms = Int32Array.from(groups, (g) => (g ? g.natoms : 0))
   /** The element a group is pure in, or −1. */
   const groupPure = Int32Array.from(groups, (g) => (g ? g.counts.findIndex((c) => c === g.natoms) : -1))
-  const keptEntries = new Int32Array(total)
-  let rows = 0
-  for (let i = 0; i < total; i++) if (groupAtoms[input.group[i]] > 0 && Number.isFinite(input.energy[i])) keptEntries[rows++] = i
-  const entry = keptEntries.slice(0, rows)
+  const entry = keptEntries(input.group, input.energy, groupAtoms)
+  const rows = entry.length
 
   const references: HullColumnsReference[] = elements.map((el, s) => {
     const given = opts.references?.[el]
     if (given !== undefined) return { element: el, mu: given, origin: 'given', entry: null }
-    let best = -1
-    let bestPerAtom = Infinity
-    for (let r = 0; r < rows; r++) {
-      const gi = input.group[entry[r]]
-      if (groupPure[gi] !== s) continue
-      const perAtom = input.energy[entry[r]] / groupAtoms[gi]
-      if (best < 0 || perAtom < bestPerAtom) {
-        best = r
-        bestPerAtom = perAtom
-      }
-    }
+    const best = lowestPureRow(s, entry, input.group, input.energy, groupPure, groupAtoms)
     if (best < 0) throw new Error(`no pure ${el} entry with an energy: give its reference energy per atom`)
-    return { element: el, mu: bestPerAtom, origin: 'lowest-pure', entry: entry[best] }
+    return { element: el, mu: input.energy[entry[best]] / groupAtoms[input.group[entry[best]]], origin: 'lowest-pure', entry: entry[best] }
   })
   const mu = references.map((r) => r.mu)
 
   // Formation energies (eV/atom) and the lowest row per reduced composition (first one on ties).
-  const natoms = new Int32Array(rows)
-  const formula = new Int32Array(rows)
-  const composition = new Float64Array(rows * n)
-  const energyPerAtom = new Float64Array(rows)
-  const ef = new Float64Array(rows)
-  const lowestRow = new Int32Array(reducedFractions.length).fill(-1)
-  const groupMu = Float64Array.from(groups, (g) => (g ? g.counts.reduce((sum, ns, s) => sum + ns * mu[s], 0) : 0))
-  const groupFormula = Int32Array.from(groups, (g) => (g ? g.formula : -1))
-  const groupReduced = Int32Array.from(groups, (g) => (g ? g.reduced : -1))
-  const groupFractions = new Float64Array(groups.length * n)
-  groups.forEach((g, gi) => g?.fractions.forEach((f, s) => (groupFractions[gi * n + s] = f)))
-  for (let r = 0; r < rows; r++) {
-    const gi = input.group[entry[r]]
-    const atoms = groupAtoms[gi]
-    const energy = input.energy[entry[r]]
-    natoms[r] = atoms
-    formula[r] = groupFormula[gi]
-    for (let s = 0; s < n; s++) composition[r * n + s] = groupFractions[gi * n + s]
-    energyPerAtom[r] = energy / atoms
-    ef[r] = (energy - groupMu[gi]) / atoms
-    const reduced = groupReduced[gi]
-    const j = lowestRow[reduced]
-    if (j < 0 || ef[r] < ef[j]) lowestRow[reduced] = r
+  const perGroup: GroupColumns = {
+    atoms: groupAtoms,
+    mu: Float64Array.from(groups, (g) => (g ? g.counts.reduce((sum, ns, s) => sum + ns * mu[s], 0) : 0)),
+    formula: Int32Array.from(groups, (g) => (g ? g.formula : -1)),
+    reduced: Int32Array.from(groups, (g) => (g ? g.reduced : -1)),
+    fractions: new Float64Array(groups.length * n),
   }
+  groups.forEach((g, gi) => g?.fractions.forEach((f, s) => (perGroup.fractions[gi * n + s] = f)))
+  const { natoms, formula, composition, energyPerAtom, ef, lowestRow } = formationColumns(entry, input.group, input.energy, perGroup, n, reducedFractions.length)
+  const groupReduced = perGroup.reduced
 
   // LP columns: the n references (E_f = 0) first, then the lowest entry per composition.
   const points: EnvelopePoint[] = elements.map((_, s) => ({ composition: elements.map((__, k) => (k === s ? 1 : 0)), energy: 0 }))
   for (let k = 0; k < reducedFractions.length; k++) if (lowestRow[k] >= 0) points.push({ composition: reducedFractions[k], energy: ef[lowestRow[k]] })
   const height = reducedFractions.map((x, k) => (lowestRow[k] >= 0 ? lowerEnvelopeAt(points, x).energy : NaN))
 
-  const formationEnergyMeV = new Float64Array(rows)
-  const eAboveHullMeV = new Float64Array(rows)
-  const stable = new Uint8Array(rows)
   const lowest = new Uint8Array(rows)
   for (const r of lowestRow) if (r >= 0) lowest[r] = 1
-  for (let r = 0; r < rows; r++) {
-    const reduced = groupReduced[input.group[entry[r]]]
-    // The entry's own column is feasible, so E_f − E_hull ≥ 0 up to round-off; clamp that to 0.
-    const above = Math.max(0, ef[r] - height[reduced])
-    formationEnergyMeV[r] = ef[r] * 1000
-    eAboveHullMeV[r] = above * 1000
-    stable[r] = lowest[r] && above <= tolerance ? 1 : 0
-  }
+  const { formationEnergyMeV, eAboveHullMeV, stable } = aboveHullColumns(entry, input.group, groupReduced, ef, Float64Array.from(height), lowest, tolerance)
 
   const rowComposition = (r: number) => Array.from(composition.subarray(r * n, r * n + n))
   const stableList: number[] = []
@@ -256,6 +227,8 @@ export function computeHullColumns(input: HullColumnsInput, opts: HullOptions = 
     natoms,
     formula,
     formulas,
+    formulaAtoms,
+    formulaFractions,
     composition,
     energyPerAtom,
     formationEnergyMeV,
@@ -268,4 +241,83 @@ export function computeHullColumns(input: HullColumnsInput, opts: HullOptions = 
     skipped: total - rows,
     warnings,
   }
+}
+
+/*
+ * The per-entry loops (10^5 iterations) are small functions of typed arrays: inside one large
+ * function V8 optimises each loop on its own (on-stack replacement) and then throws the code away
+ * at the next loop it has not seen run, recompiling the whole function several times per call.
+ */
+
+/** Input indices of the entries with atoms in the chosen elements and a finite energy. */
+function keptEntries(group: Int32Array, energy: Float64Array, groupAtoms: Int32Array): Int32Array {
+  const kept = new Int32Array(group.length)
+  let rows = 0
+  for (let i = 0; i < group.length; i++) if (groupAtoms[group[i]] > 0 && Number.isFinite(energy[i])) kept[rows++] = i
+  return kept.slice(0, rows)
+}
+
+/** Row of the lowest energy per atom among the entries pure in element s (first on ties), or −1. */
+function lowestPureRow(s: number, entry: Int32Array, group: Int32Array, energy: Float64Array, groupPure: Int32Array, groupAtoms: Int32Array): number {
+  let best = -1
+  let bestPerAtom = Infinity
+  for (let r = 0; r < entry.length; r++) {
+    const gi = group[entry[r]]
+    if (groupPure[gi] !== s) continue
+    const perAtom = energy[entry[r]] / groupAtoms[gi]
+    if (best < 0 || perAtom < bestPerAtom) {
+      best = r
+      bestPerAtom = perAtom
+    }
+  }
+  return best
+}
+
+interface GroupColumns {
+  atoms: Int32Array
+  /** Σ_s n_s μ_s of the group's cell, eV. */
+  mu: Float64Array
+  formula: Int32Array
+  reduced: Int32Array
+  /** groups × elements, row-major. */
+  fractions: Float64Array
+}
+
+function formationColumns(entry: Int32Array, group: Int32Array, energyOf: Float64Array, g: GroupColumns, n: number, reducedCount: number) {
+  const rows = entry.length
+  const natoms = new Int32Array(rows)
+  const formula = new Int32Array(rows)
+  const composition = new Float64Array(rows * n)
+  const energyPerAtom = new Float64Array(rows)
+  const ef = new Float64Array(rows)
+  const lowestRow = new Int32Array(reducedCount).fill(-1)
+  for (let r = 0; r < rows; r++) {
+    const gi = group[entry[r]]
+    const atoms = g.atoms[gi]
+    const energy = energyOf[entry[r]]
+    natoms[r] = atoms
+    formula[r] = g.formula[gi]
+    for (let s = 0; s < n; s++) composition[r * n + s] = g.fractions[gi * n + s]
+    energyPerAtom[r] = energy / atoms
+    ef[r] = (energy - g.mu[gi]) / atoms
+    const reduced = g.reduced[gi]
+    const j = lowestRow[reduced]
+    if (j < 0 || ef[r] < ef[j]) lowestRow[reduced] = r
+  }
+  return { natoms, formula, composition, energyPerAtom, ef, lowestRow }
+}
+
+function aboveHullColumns(entry: Int32Array, group: Int32Array, groupReduced: Int32Array, ef: Float64Array, height: Float64Array, lowest: Uint8Array, tolerance: number) {
+  const rows = entry.length
+  const formationEnergyMeV = new Float64Array(rows)
+  const eAboveHullMeV = new Float64Array(rows)
+  const stable = new Uint8Array(rows)
+  for (let r = 0; r < rows; r++) {
+    // The entry's own column is feasible, so E_f − E_hull ≥ 0 up to round-off; clamp that to 0.
+    const above = Math.max(0, ef[r] - height[groupReduced[group[entry[r]]]])
+    formationEnergyMeV[r] = ef[r] * 1000
+    eAboveHullMeV[r] = above * 1000
+    stable[r] = lowest[r] && above <= tolerance ? 1 : 0
+  }
+  return { formationEnergyMeV, eAboveHullMeV, stable }
 }

@@ -51,8 +51,9 @@ export type HullResultView = z.infer<typeof hullResult>
 
 /**
  * One row per configuration with an energy and only the chosen elements; decode each column with
- * `decodeColumn(text, type, rows)` (composition: rows × elements.length values, row-major).
- * Formulas are indices into `formulas`; sources come from 'analysis/hull-sources' when shown.
+ * `decodeColumn(text, type, rows)`. Formulas are indices into `formulas`, whose atom counts and
+ * fractions are sent once per formula (a project has a few hundred formulas, not 10^5); sources
+ * come from 'analysis/hull-sources' when shown.
  */
 export const hullColumnsResult = z.object({
   elements: z.array(z.string()),
@@ -63,12 +64,8 @@ export const hullColumnsResult = z.object({
   columns: z.object({
     /** i32: configuration id. */
     id: column('i32'),
-    /** i32: atoms in the cell. */
-    natoms: column('i32'),
-    /** i32: index into `formulas`. */
+    /** i32: index into `formulas` (and `formulaAtoms`, `formulaFractions`). */
     formula: column('i32'),
-    /** f64, rows × elements: fractions in `elements` order. */
-    composition: column('f64'),
     /** f64: meV/atom. */
     formationEnergyMeV: column('f64'),
     /** f64: meV/atom, ≥ 0. */
@@ -77,6 +74,10 @@ export const hullColumnsResult = z.object({
     stable: column('u8'),
   }),
   formulas: z.array(z.string()),
+  /** Per formula: atoms in the cell. */
+  formulaAtoms: z.array(z.number().int().positive()),
+  /** Per formula: fractions in `elements` order (an entry's composition is its formula's). */
+  formulaFractions: z.array(z.array(z.number())),
   /** Configuration ids of the stable entries, by composition. */
   stable: z.array(z.number().int()),
   vertices: hullResult.shape.vertices,
