@@ -1,6 +1,6 @@
 import type { StudioChartOption } from '../registerCharts'
 import { energyAxisRange, hullBands, stableColor } from './hullBands'
-import { hullTooltipOption, rowLookup, scatterSeries, splitByBand, type HullPoints } from './hullSeries'
+import { hullTooltipOption, rowLookup, scatterSeries, splitByBand, type HullPoints, type ThinningGrid } from './hullSeries'
 
 export type { HullPoints } from './hullSeries'
 
@@ -10,6 +10,8 @@ export interface BinaryHullInput {
   points: HullPoints
   /** Hull vertices as [x_B, formation energy in meV/atom]; sorted by x here. */
   hull: readonly (readonly [number, number])[]
+  /** Thinning grid (hullSeries.ts pixelGrid); default 2048 cells per axis. */
+  grid?: ThinningGrid
 }
 
 /** A hull chart: the option, the entry row drawn at (series index, data index), if any, and how many entries coincide with a drawn one and are not drawn. */
@@ -41,6 +43,7 @@ export function binaryHullOption(input: BinaryHullInput): HullChart {
       xy[at + 1] = p.formationEnergy[r]
     },
     { x0: 0, x1: 1, y0: lo, y1: hi },
+    input.grid,
   )
   const bands = groups.slice(0, hullBands.length)
   const stable = groups[hullBands.length]

@@ -38,7 +38,7 @@ export interface PointSeries {
 /** Writes the plot position of `row` at xy[at], xy[at + 1]. */
 export type Placement = (row: number, xy: Float64Array, at: number) => void
 
-/** The plot's data range; points are thinned on a grid over it (see `binsPerAxis`). */
+/** The plot's data range; points are thinned on a grid over it (see `ThinningGrid`). */
 export interface PlotRange {
   x0: number
   x1: number
@@ -46,34 +46,49 @@ export interface PlotRange {
   y1: number
 }
 
+/** Cells per axis of the thinning grid over the plot range (see splitByBand). */
+export interface ThinningGrid {
+  x: number
+  y: number
+}
+
 /**
- * Grid cells per axis for thinning: at 2048 a cell is under 0.6 px on any plot up to ~1200 px
- * wide, so two band points in one cell overlap almost exactly and only one is drawn (3 px
- * symbols). Stable entries are never thinned; hover shows the drawn entry, the table lists all.
+ * Without the chart's size: 2048 cells per axis, a cell under 0.6 px on any plot up to ~1200 px
+ * wide, so two band points in one cell overlap almost exactly and only one is drawn (3 px symbols).
  */
-export const binsPerAxis = 2048
+export const defaultGrid: ThinningGrid = { x: 2048, y: 2048 }
+
+/**
+ * One cell per device pixel of a chart of this CSS size (the plot range is drawn inside the chart,
+ * so a cell is smaller than a device pixel on screen): points in one cell fall on the same pixel.
+ */
+export function pixelGrid(widthPx: number, heightPx: number, pixelRatio: number): ThinningGrid {
+  const cells = (px: number) => Math.min(8192, Math.max(64, Math.ceil(px * pixelRatio)))
+  return { x: cells(widthPx), y: cells(heightPx) }
+}
 
 /**
  * The band series (in hullBands order) and then the stable set ('on hull'). Band points that fall
- * in an occupied grid cell of their band are left out (`hidden` counts them): at 10^5 entries on a
- * few compositions most points coincide, and ECharts' time is per point drawn.
+ * in an occupied grid cell of their band are left out (`hidden` counts them): at 10^5 entries most
+ * points coincide on screen, and ECharts' time is per point drawn. Stable entries are never
+ * thinned; hover shows the drawn entry, the table lists all.
  */
-export function splitByBand(points: HullPoints, place: Placement, range: PlotRange): { series: PointSeries[]; hidden: number } {
+export function splitByBand(points: HullPoints, place: Placement, range: PlotRange, grid: ThinningGrid = defaultGrid): { series: PointSeries[]; hidden: number } {
   const groups = hullBands.length + 1
   const dropped = 255
   const groupOf = new Uint8Array(points.count)
   const sizes = new Int32Array(groups)
   // One bit per band per cell (hullBands.length ≤ 8).
-  const occupied = new Uint8Array(binsPerAxis * binsPerAxis)
-  const sx = binsPerAxis / (range.x1 - range.x0)
-  const sy = binsPerAxis / (range.y1 - range.y0)
+  const occupied = new Uint8Array(grid.x * grid.y)
+  const sx = grid.x / (range.x1 - range.x0)
+  const sy = grid.y / (range.y1 - range.y0)
   const at = new Float64Array(2)
-  const clamp = (v: number) => (v < 0 ? 0 : v >= binsPerAxis ? binsPerAxis - 1 : v)
+  const clamp = (v: number, bins: number) => (v < 0 ? 0 : v >= bins ? bins - 1 : v)
   for (let r = 0; r < points.count; r++) {
     let g = points.stable[r] ? hullBands.length : bandIndex(points.eAboveHull[r])
     if (g < hullBands.length) {
       place(r, at, 0)
-      const cell = clamp(Math.floor((at[0] - range.x0) * sx)) * binsPerAxis + clamp(Math.floor((at[1] - range.y0) * sy))
+      const cell = clamp(Math.floor((at[0] - range.x0) * sx), grid.x) * grid.y + clamp(Math.floor((at[1] - range.y0) * sy), grid.y)
       if (occupied[cell] & (1 << g)) g = dropped
       else occupied[cell] |= 1 << g
     }

@@ -1,7 +1,7 @@
 import type { StudioChartOption } from '../registerCharts'
 import { hullBands, stableColor } from './hullBands'
 import type { HullChart } from './hullBinary'
-import { hullTooltipOption, rowLookup, scatterSeries, splitByBand, type HullPoints } from './hullSeries'
+import { hullTooltipOption, rowLookup, scatterSeries, splitByBand, type HullPoints, type ThinningGrid } from './hullSeries'
 
 const sqrt3over2 = Math.sqrt(3) / 2
 /** Axis ranges around the triangle: equal spans' margins keep it equilateral in the page's square-ish frame. */
@@ -103,6 +103,8 @@ export interface TernaryHullInput {
   vertices: readonly (readonly number[])[]
   /** Lower-hull facets as triples of indices into `vertices`. */
   facets: readonly (readonly number[])[]
+  /** Thinning grid (hullSeries.ts pixelGrid); default 2048 cells per axis. */
+  grid?: ThinningGrid
 }
 
 /**
@@ -122,6 +124,7 @@ export function ternaryHullOption(input: TernaryHullInput): HullChart {
       xy[at + 1] = fc * sqrt3over2
     },
     { x0: xRange[0], x1: xRange[1], y0: yRange[0], y1: yRange[1] },
+    input.grid,
   )
   const bands = groups.slice(0, hullBands.length)
   const stable = groups[hullBands.length]

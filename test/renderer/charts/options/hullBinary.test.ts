@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { bandIndex, energyAxisRange, hullBands, largeThreshold } from '../../../../src-renderer/charts/options/hullBands'
 import { binaryHullOption } from '../../../../src-renderer/charts/options/hullBinary'
-import type { HullPoints } from '../../../../src-renderer/charts/options/hullSeries'
+import { pixelGrid, type HullPoints } from '../../../../src-renderer/charts/options/hullSeries'
 
 type Series = { name: string; type: string; data: ArrayLike<unknown>; large?: boolean; dimensions?: string[] }
 
@@ -118,6 +118,24 @@ describe('binaryHullOption', () => {
     // The drawn point of each place is its first entry.
     const band = all.findIndex((k) => k.name === '25–100 meV/atom')
     expect(chart.rowAt(band, 0)).toBe(0)
+  })
+
+  it('thins on a grid of the chart\'s device pixels when given one', () => {
+    // 1000 entries at x = 0.5, E_f from 0 to 99.9 meV/atom in 0.1 steps; axis −10 … 110 (120 meV/atom).
+    const list: [number, number, number, number][] = [[1, 0, 0, 0], [2, 1, 0, 0]]
+    for (let i = 0; i < 1000; i++) list.push([i + 10, 0.5, i / 10, 30])
+    const drawnOn = (grid?: ReturnType<typeof pixelGrid>) => {
+      const chart = binaryHullOption({ elements: ['Ag', 'Pd'], points: binaryPoints(list), hull: [[0, 0], [1, 0]], grid })
+      return { drawn: 1000 - chart.hidden, hidden: chart.hidden }
+    }
+    // 240 px tall at ratio 1: 2 cells per meV/atom, so 0.1-meV/atom steps fill 200 cells.
+    expect(pixelGrid(800, 240, 1)).toEqual({ x: 800, y: 240 })
+    expect(drawnOn(pixelGrid(800, 240, 1)).drawn).toBe(200)
+    // A device-pixel ratio of 2 doubles the cells; the default 2048 cells draw every entry here.
+    expect(drawnOn(pixelGrid(800, 240, 2)).drawn).toBe(400)
+    expect(drawnOn().drawn).toBe(1000)
+    // Clamped to 64 … 8192 cells per axis.
+    expect(pixelGrid(10, 10_000, 1)).toEqual({ x: 64, y: 8192 })
   })
 
   it('writes a tooltip with composition and both energies', () => {
