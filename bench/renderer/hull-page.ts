@@ -4,6 +4,7 @@
  *   tsx bench/renderer/hull-page.ts --project PATH   (an existing project)
  *   tsx bench/renderer/hull-page.ts --count N        (generates a synthetic Ag–Pd project first, default 10^5)
  *   … --screenshot PATH                               (also saves the drawn page as a PNG)
+ *   … --profile PATH                                  (a V8 CPU profile of the page, click → drawn, for DevTools)
  * Times, in ms: opening the hull page until the core's reply is on screen, and until ECharts has
  * finished drawing every point (its `finished` event, exposed as data-drawn on the chart); and by
  * the page's own clock (user-timing marks of HullPage.vue): click → page set up → request sent →
@@ -11,13 +12,14 @@
  * recorded by hand in bench/RESULTS.md and are indicative only on a shared machine.
  */
 import { execFileSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium } from 'playwright-core'
 import { chromiumArgs, chromiumExecutable } from '../../test/e2e/support/chromium'
 import { makeHome, removeHome, startServer } from '../../test/e2e/support/server'
 
-const { values } = parseArgs({ options: { project: { type: 'string' }, count: { type: 'string' }, screenshot: { type: 'string' } } })
+const { values } = parseArgs({ options: { project: { type: 'string' }, count: { type: 'string' }, screenshot: { type: 'string' }, profile: { type: 'string' } } })
 
 const home = makeHome()
 let project = values.project
@@ -51,12 +53,22 @@ try {
   // The click mark is set by the click event itself (capture phase), not before Playwright's click:
   // Playwright's actionability checks before it dispatches the click are not the page's time.
   await page.evaluate(`document.addEventListener('click', () => { if (!performance.getEntriesByName('hull:click').length) performance.mark('hull:click') }, { capture: true })`)
+  const cdp = values.profile ? await page.context().newCDPSession(page) : null
+  if (cdp) {
+    await cdp.send('Profiler.enable')
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+    await cdp.send('Profiler.start')
+  }
   let t = Date.now()
   await page.getByRole('link', { name: 'Convex hull' }).click()
   await page.getByTestId('hull-summary').waitFor({ timeout: 120_000 })
   timings.hullReplyOnScreen = Date.now() - t
   await page.locator('[data-testid=hull-chart][data-drawn=true]').waitFor({ timeout: 120_000 })
   timings.hullPageDrawn = Date.now() - t
+  if (cdp && values.profile) {
+    const { profile } = await cdp.send('Profiler.stop')
+    writeFileSync(values.profile, JSON.stringify(profile))
+  }
   const marks = (await page.evaluate('window.hullMarks')) as { reply: number; drawn: number }
   timings.drawAfterReplyInPage = Math.round(marks.drawn - marks.reply)
   // The page's own marks (HullPage.vue): request sent, reply parsed, columns decoded, option built.
