@@ -33,3 +33,25 @@ export function parseOptions<O extends Options>(args: string[], options: O, allo
 }
 
 export const printJson = (io: CliIo, value: unknown) => io.out(`${JSON.stringify(value, null, 2)}\n`)
+
+/**
+ * SIGINT (Ctrl-C) and SIGTERM abort `signal` instead of killing the process, so a long command
+ * stops its engine jobs and child processes and leaves the project consistent; `message` is
+ * printed once on stderr. Call `dispose` when the command ends.
+ */
+export function interruptible(io: CliIo, message: string): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController()
+  const onSignal = () => {
+    if (!controller.signal.aborted) io.err(`${message}\n`)
+    controller.abort()
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', onSignal)
+      process.off('SIGTERM', onSignal)
+    },
+  }
+}

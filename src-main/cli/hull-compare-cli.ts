@@ -17,7 +17,7 @@ import type { DftCode } from '../db/repositories/dft-jobs.js'
 import { enginePath } from '../engine/locate.js'
 import { EngineSupervisor } from '../engine/supervisor.js'
 import { Project } from '../projects/project.js'
-import { printJson, UsageError, type CliIo } from './command.js'
+import { interruptible, printJson, UsageError, type CliIo } from './command.js'
 import { DFT_CODE_OPTIONS, dftCodeSettings, positiveNumber } from './dft-options.js'
 
 export const COMPARE_OPTIONS = {
@@ -144,9 +144,11 @@ export async function runCompareCli(v: Values, io: CliIo, axes: HullAxes): Promi
   const project = Project.open(resolve(v.project))
   const logDir = mkdtempSync(join(tmpdir(), 'mtp-studio-hull-logs-'))
   const supervisor = new EngineSupervisor({ enginePath: () => enginePath(io.env), logDir })
+  const interrupt = interruptible(io, 'cancelling: the engine job is stopped, nothing is written')
   try {
     const view = await runHullCompare((o) => supervisor.start(o), project.db, { ...axes, potentials, relax, candidates: v['candidates-tag'] ? { tag: v['candidates-tag'] } : undefined }, {
       threads: v.threads === undefined ? undefined : positiveNumber('threads', v.threads),
+      signal: interrupt.signal,
       onProgress: (p) => (v.json ? undefined : io.err(`hull: ${p.stage} ${p.message}\n`)),
     })
     const rule = { thresholdMeV: thresholdMeV ?? 0, includeWithDft: v['include-with-dft'] ?? false, includeInDftJobs: v['include-in-jobs'] ?? false, maxCount: v.max === undefined ? undefined : positiveNumber('max', v.max) }
@@ -158,6 +160,7 @@ export async function runCompareCli(v: Values, io: CliIo, axes: HullAxes): Promi
     } else printHuman(io, view, entries, near)
     return 0
   } finally {
+    interrupt.dispose()
     await supervisor.shutdown()
     project.close()
     rmSync(logDir, { recursive: true, force: true })

@@ -15,7 +15,7 @@ import { exportDftJobs } from '../../dft/export-jobs.js'
 import { importResultsFolder } from '../../dft/import-results.js'
 import { runJobsLocally } from '../../dft/local-executor.js'
 import { Project } from '../../projects/project.js'
-import { parseOptions, printJson, UsageError, type CliIo, type Command } from '../command.js'
+import { interruptible, parseOptions, printJson, UsageError, type CliIo, type Command } from '../command.js'
 import { DFT_CODE_OPTIONS, dftCodeSettings, positiveNumber } from '../dft-options.js'
 
 const usage = `mtp-studio jobs export --project P --code qe|vasp|eam [--filter KEY=VALUE]... [--batch NAME] OUT
@@ -81,12 +81,14 @@ export const jobsCommand: Command = {
       if (action === 'export') return exportJobs(project, v, positionals, io)
       if (action === 'run') {
         const jobs = listDftJobs(project.db, { batch: v.batch }).filter((j) => (j.state === 'exported' || j.state === 'failed') && j.code !== 'vasp')
+        const interrupt = interruptible(io, 'stopping: running jobs are killed and end failed ("interrupted"), the rest stay exported')
         const outcomes = await runJobsLocally(project.db, jobs.map((j) => j.id), {
           concurrency: v.concurrency ? positiveNumber('concurrency', v.concurrency) : 1,
           pwCommand: v.pw,
           env: io.env,
+          signal: interrupt.signal,
           onState: v.json ? undefined : (j) => io.err(`job ${j.id}: ${j.state}\n`),
-        })
+        }).finally(interrupt.dispose)
         if (v.json) printJson(io, outcomes)
         else for (const o of outcomes) io.out(`job ${o.jobId}: ${o.state}${o.quarantineReason ? ` (quarantined: ${o.quarantineReason})` : ''}${o.error ? ` — ${o.error}` : ''}\n`)
         return outcomes.some((o) => o.state === 'failed') ? 1 : 0

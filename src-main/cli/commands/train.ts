@@ -16,7 +16,7 @@ import { studioHome } from '../../paths.js'
 import { Project } from '../../projects/project.js'
 import { progressLine, runReport } from '../../training/report.js'
 import { restartTrainingRun, startTrainingRun, type TrainingHost } from '../../training/service.js'
-import { parseOptions, printJson, UsageError, type CliIo, type Command } from '../command.js'
+import { interruptible, parseOptions, printJson, UsageError, type CliIo, type Command } from '../command.js'
 
 const usage = `mtp-studio train --project P --training-set NAME[@VERSION] --level L [options]
 mtp-studio train --project P --restart RUN
@@ -140,16 +140,10 @@ export const trainCommand: Command = {
     const supervisor = new EngineSupervisor({ enginePath: () => enginePath(io.env), logDir: join(studioHome(io.env), 'logs', 'jobs') })
     const killAll = () => supervisor.killAllNow()
     process.on('exit', killAll)
-    const abort = new AbortController()
-    const cancel = () => {
-      io.err('cancelling: the last good parameters are kept\n')
-      abort.abort()
-    }
-    process.on('SIGINT', cancel)
-    process.on('SIGTERM', cancel)
+    const interrupt = interruptible(io, 'cancelling: the last good parameters are kept')
     try {
       const host: TrainingHost = { requireProject: () => project, supervisor }
-      const options = { signal: abort.signal, onProgress: (p: Parameters<typeof progressLine>[0] & { maxIterations: number }) => io.err(`${progressLine(p, p.maxIterations)}\n`) }
+      const options = { signal: interrupt.signal, onProgress: (p: Parameters<typeof progressLine>[0] & { maxIterations: number }) => io.err(`${progressLine(p, p.maxIterations)}\n`) }
       let started
       if (v.restart) {
         const id = number(v, 'restart')
@@ -164,8 +158,7 @@ export const trainCommand: Command = {
       else io.out(runReport(run))
       return run.status === 'succeeded' ? 0 : 1
     } finally {
-      process.off('SIGINT', cancel)
-      process.off('SIGTERM', cancel)
+      interrupt.dispose()
       await supervisor.shutdown()
       process.off('exit', killAll)
       project.close()
