@@ -5,17 +5,8 @@
  */
 import { hostname } from 'node:os'
 import type { Db } from '../db/connection.js'
+import { processAlive } from '../processes.js'
 import { runningCampaigns, setCampaignStatus, type CampaignRow } from '../db/repositories/al-campaigns.js'
-
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (e) {
-    // EPERM: it exists but belongs to someone else.
-    return (e as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
 
 /** True when another live process on this machine (or any process elsewhere) owns the campaign. */
 export function ownedElsewhere(c: CampaignRow): boolean {

@@ -78,8 +78,11 @@ export function scfIterations(pwOut: string): number | null {
   }
 }
 
-/** Runs the process of one job to its end; a stop by `signal` ends it with an 'interrupted' error. */
-export function runJobProcess(job: DftJob, o: JobCommandOptions, signal?: AbortSignal): Promise<ProcessEnd> {
+/**
+ * Runs the process of one job to its end; a stop by `signal` ends it with an 'interrupted' error.
+ * `onStart` gets the job's process group (= its leader's pid) once it is spawned.
+ */
+export function runJobProcess(job: DftJob, o: JobCommandOptions, signal?: AbortSignal, onStart?: (pgid: number) => void): Promise<ProcessEnd> {
   const folder = job.folder!
   // Aborted between the job being marked running and its start (an abort listener added now would never fire).
   if (signal?.aborted) return Promise.resolve({ code: null, error: cutOff('before the job started', signal) })
@@ -100,7 +103,10 @@ export function runJobProcess(job: DftJob, o: JobCommandOptions, signal?: AbortS
       detached: true,
     })
     const pgid = child.pid
-    if (pgid !== undefined) trackGroup(pgid)
+    if (pgid !== undefined) {
+      trackGroup(pgid)
+      onStart?.(pgid)
+    }
     let killTimer: NodeJS.Timeout | null = null
     let tree: ProcessSet | null = null
     const abort = () => {

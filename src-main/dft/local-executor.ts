@@ -10,12 +10,14 @@
  * transaction across its reads.
  */
 import { rmSync } from 'node:fs'
+import { hostname } from 'node:os'
 import { join } from 'node:path'
 import type { Db } from '../db/connection.js'
-import { getDftJob, transitionDftJob, type DftJob } from '../db/repositories/dft-jobs.js'
+import { getDftJob, setDftJobProcess, transitionDftJob, type DftJob } from '../db/repositories/dft-jobs.js'
 import { withWriteLock } from '../db/write-queue.js'
 import { importJobResult, type JobImportOutcome } from './import-results.js'
 import { runJobProcess, scfIterations, type JobCommandOptions, type ProcessEnd } from './job-process.js'
+import { processStart } from './process-tree.js'
 
 export { commandFor, INTERRUPTED_ERROR } from './job-process.js'
 
@@ -83,12 +85,16 @@ export async function runJobsLocally(db: Db, jobIds: readonly number[], o: Local
 
   const runOne = async (id: number): Promise<void> => {
     // Aborted while waiting for the write queue: the job stays as it was. A rerun clears the last error.
-    const job = await queue(() => (o.signal?.aborted ? null : transitionDftJob(db, id, 'running', { error: null })))
+    const job = await queue(() => (o.signal?.aborted ? null : transitionDftJob(db, id, 'running', { error: null, runner: { pid: process.pid, host: hostname() } })))
     if (!job) return
     note(job)
     running.set(id, { job, startedAt: Date.now() })
     progress()
-    const r = await runJobProcess(job, o, o.signal)
+    // Recorded so that a process opening the project after this one died can stop the job's processes (interrupted-jobs.ts).
+    const r = await runJobProcess(job, o, o.signal, (pgid) => {
+      const start = processStart(pgid)
+      void queue(() => setDftJobProcess(db, id, pgid, start))
+    })
     if (job.code === 'qe') rmSync(join(job.folder!, 'tmp'), { recursive: true, force: true })
     await queue(() => {
       if (r.error && r.code === null) {

@@ -20,6 +20,11 @@ function stat(pid: number): { ppid: number; start: string } | null {
   }
 }
 
+/** Start time of a live process (clock ticks since boot), or null (gone, or no /proc). */
+export function processStart(pid: number): string | null {
+  return stat(pid)?.start ?? null
+}
+
 /** `root` and all its descendants now alive (just `root` where /proc is not available). */
 export function processTree(root: number): ProcessSet {
   const children = new Map<number, number[]>()

@@ -11,12 +11,12 @@ import { migrations } from '../db/migrations/index.js'
 import { countConfigurations } from '../db/repositories/configurations.js'
 import { projectDataCounts } from '../db/repositories/project-counts.js'
 import { countEngineRuns, markInterruptedRuns } from '../db/repositories/engine-runs.js'
-import { markInterruptedDftJobs } from '../db/repositories/dft-jobs.js'
 import { campaignsOwnedElsewhere } from '../al/ownership.js'
 import { getSetting, setSetting } from '../db/repositories/settings.js'
 import { speciesList } from '../db/repositories/species.js'
 import { migrationHooksFromEnv } from '../db/test-hooks.js'
 import { appVersion } from '../paths.js'
+import { markInterruptedDftJobs } from '../dft/interrupted-jobs.js'
 
 export class Project {
   private constructor(
@@ -48,9 +48,9 @@ export class Project {
     try {
       migrate(db, migrations, { hooks: migrationHooksFromEnv(abs), ...options })
       if (schemaVersion(db) >= 2) markInterruptedRuns(db)
-      // Opening a project (`mtp-studio al status`, say) must not cut off the reference jobs of a
-      // campaign another live process runs (owner columns of migration 5).
-      if (schemaVersion(db) >= 3) markInterruptedDftJobs(db, schemaVersion(db) >= 5 ? campaignsOwnedElsewhere(db) : [])
+      // Opening a project (`mtp-studio al status`, say) must not cut off the DFT jobs another live
+      // process runs: its own (runner columns of migration 7) or its campaign's (migration 5).
+      if (schemaVersion(db) >= 7) markInterruptedDftJobs(db, campaignsOwnedElsewhere(db))
     } catch (e) {
       db.close()
       throw e

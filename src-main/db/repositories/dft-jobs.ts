@@ -76,6 +76,8 @@ export function countDftJobs(db: Db): number {
 }
 
 export interface TransitionFields {
+  /** The process that runs the job (with 'running'). */
+  runner?: { pid: number; host: string }
   folder?: string
   exitCode?: number | null
   error?: string | null
@@ -106,22 +108,42 @@ export function transitionDftJob(db: Db, id: number, to: DftJobState, fields: Tr
       fields.resultConfigurationId ?? null,
       id,
     )
+    if (fields.runner) {
+      db.prepare('UPDATE dft_jobs SET runner_pid = ?, runner_host = ?, process_group = NULL, process_start = NULL WHERE id = ?').run(fields.runner.pid, fields.runner.host, id)
+    }
     return getDftJob(db, id)!
   })()
 }
 
-/**
- * Only the local executor puts jobs in 'running' (cluster jobs go exported → done when their
- * results arrive), so a job still 'running' when a project is opened was cut off by a crash or
- * restart: it is marked failed (and may be run again), never restarted silently. Jobs of the
- * active-learning campaigns in `liveCampaignIds` are left alone: a live process runs them now.
- */
-export function markInterruptedDftJobs(db: Db, liveCampaignIds: readonly number[] = []): number {
+/** The process group of a running job's process and its leader's start time (process-tree.ts). */
+export function setDftJobProcess(db: Db, id: number, processGroup: number, processStart: string | null): void {
+  db.prepare(`UPDATE dft_jobs SET process_group = ?, process_start = ? WHERE id = ? AND state = 'running'`).run(processGroup, processStart, id)
+}
+
+export interface RunningDftJob {
+  id: number
+  folder: string | null
+  alIterationId: number | null
+  runnerPid: number | null
+  runnerHost: string | null
+  processGroup: number | null
+  processStart: string | null
+}
+
+export function runningDftJobs(db: Db): RunningDftJob[] {
   return db
     .prepare(
-      `UPDATE dft_jobs SET state = 'failed', error = 'interrupted: the app stopped while the job was running', updated_at = ?
-       WHERE state = 'running' AND (al_iteration_id IS NULL
-         OR al_iteration_id NOT IN (SELECT id FROM al_iterations WHERE campaign_id IN (SELECT value FROM json_each(?))))`,
+      `SELECT id, folder, al_iteration_id AS alIterationId, runner_pid AS runnerPid, runner_host AS runnerHost,
+              process_group AS processGroup, process_start AS processStart
+       FROM dft_jobs WHERE state = 'running' ORDER BY id`,
     )
-    .run(new Date().toISOString(), JSON.stringify(liveCampaignIds)).changes
+    .all() as RunningDftJob[]
+}
+
+/** Marks running jobs failed with an "interrupted" error (they may be run again, never silently restarted). */
+export function markDftJobsInterrupted(db: Db, ids: readonly number[]): void {
+  db.prepare(
+    `UPDATE dft_jobs SET state = 'failed', error = 'interrupted: the app stopped while the job was running', updated_at = ?
+     WHERE state = 'running' AND id IN (SELECT value FROM json_each(?))`,
+  ).run(new Date().toISOString(), JSON.stringify(ids))
 }

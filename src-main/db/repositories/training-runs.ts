@@ -17,6 +17,7 @@ import {
 } from '../../contract/training.js'
 import { addPotential, potentialsOfRun, type NewPotential } from './potentials.js'
 import { writeParity, type ParityArrays } from './training-parity.js'
+import { processAlive } from '../../processes.js'
 
 export interface NewTrainingRun {
   spec: TrainingSpec
@@ -139,16 +140,6 @@ export function finishTrainingRun(db: Db, id: number, o: TrainingRunOutcome): nu
     )
     return ids
   })()
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (e) {
-    // EPERM: it exists but belongs to someone else.
-    return (e as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }
 
 /**
