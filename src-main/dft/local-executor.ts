@@ -90,10 +90,12 @@ export async function runJobsLocally(db: Db, jobIds: readonly number[], o: Local
     note(job)
     running.set(id, { job, startedAt: Date.now() })
     progress()
-    // Recorded so that a process opening the project after this one died can stop the job's processes (interrupted-jobs.ts).
+    // Recorded so that a process opening the project after this one died can stop the job's
+    // processes (interrupted-jobs.ts). Only that clean-up needs it: if the write fails (the
+    // project closed meanwhile), the job itself goes on and ends as it would.
     const r = await runJobProcess(job, o, o.signal, (pgid) => {
       const start = processStart(pgid)
-      void queue(() => setDftJobProcess(db, id, pgid, start))
+      queue(() => setDftJobProcess(db, id, pgid, start)).catch(() => undefined)
     })
     if (job.code === 'qe') rmSync(join(job.folder!, 'tmp'), { recursive: true, force: true })
     await queue(() => {
