@@ -144,7 +144,7 @@ export async function runCompareCli(v: Values, io: CliIo, axes: HullAxes): Promi
   const project = Project.open(resolve(v.project))
   const logDir = mkdtempSync(join(tmpdir(), 'mtp-studio-hull-logs-'))
   const supervisor = new EngineSupervisor({ enginePath: () => enginePath(io.env), logDir })
-  const interrupt = interruptible(io, 'cancelling: the engine job is stopped, nothing is written')
+  const interrupt = interruptible(io, 'cancelling the comparison: its engine job is stopped')
   try {
     const view = await runHullCompare((o) => supervisor.start(o), project.db, { ...axes, potentials, relax, candidates: v['candidates-tag'] ? { tag: v['candidates-tag'] } : undefined }, {
       threads: v.threads === undefined ? undefined : positiveNumber('threads', v.threads),
