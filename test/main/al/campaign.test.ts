@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Studio } from '../../../src-main/app/studio'
 import type { AlCampaignDetail, AlCampaignSummary } from '../../../src-main/contract/al'
-import { createDispatch, createHandlers } from '../../../src-main/handlers/index'
+import { studioDispatch } from '../support/dispatch'
 import { ConfigurationWriter } from '../../../src-main/db/repositories/configuration-store'
 import { listDftJobs } from '../../../src-main/db/repositories/dft-jobs'
 import { tagConfigurations } from '../../../src-main/db/repositories/tags'
@@ -55,12 +55,7 @@ describe.skipIf(!isExecutable(engine))('active-learning campaign with the EAM re
     project.close()
 
     studio = new Studio({ mode: 'browser', home: tempDir(), example: false })
-    const call = createDispatch(createHandlers(studio))
-    const ok = async <T>(name: string, input: unknown): Promise<T> => {
-      const r = await call(name, input)
-      if (!r.ok) throw new Error(`${name}: ${r.error.message}`)
-      return r.result as T
-    }
+    const { dispatch: call, call: ok } = studioDispatch(studio)
     await ok('projects/open', { path })
     const events: string[] = []
     let last: AlCampaignSummary | null = null

@@ -3,7 +3,7 @@
 import { describe, expect, it, afterEach } from 'vitest'
 import { Studio } from '../../../src-main/app/studio'
 import type { AlCampaignDetail, AlCampaignSummary } from '../../../src-main/contract/al'
-import { createDispatch, createHandlers } from '../../../src-main/handlers/index'
+import { studioDispatch } from '../support/dispatch'
 import { enginePath, isExecutable } from '../../../src-main/engine/locate'
 import { tempDir, waitFor } from '../support/temp'
 import { agpdCandidates, seededProject } from './support'
@@ -20,12 +20,7 @@ async function openStudio(name: string) {
   const path = p.path
   p.close()
   studio = new Studio({ mode: 'browser', home: tempDir(), example: false })
-  const call = createDispatch(createHandlers(studio))
-  const ok = async <T>(request: string, input: unknown): Promise<T> => {
-    const r = await call(request, input)
-    if (!r.ok) throw new Error(`${request}: ${r.error.message}`)
-    return r.result as T
-  }
+  const { dispatch: call, call: ok } = studioDispatch(studio)
   await ok('projects/open', { path })
   return { call, ok, studio }
 }

@@ -9,7 +9,7 @@ import type { DftJob } from '../../../src-main/db/repositories/dft-jobs'
 import { listDftJobs } from '../../../src-main/db/repositories/dft-jobs'
 import { trainingSetMembers } from '../../../src-main/db/repositories/training-sets'
 import { enginePath, isExecutable } from '../../../src-main/engine/locate'
-import { createDispatch, createHandlers } from '../../../src-main/handlers/index'
+import { studioDispatch } from '../support/dispatch'
 import { wrappedEngine } from '../support/engine-wrapper'
 import { tempDir, waitFor } from '../support/temp'
 import { agpdCandidates, seededProject } from './support'
@@ -30,12 +30,7 @@ describe.skipIf(!isExecutable(enginePath()))('reference results with concurrency
     const path = p.path
     p.close()
     const s = (studio = new Studio({ mode: 'browser', home: tempDir(), example: false, env: { ...process.env, MTP_ENGINE_BIN: reverseOrderEngine() } }))
-    const call = createDispatch(createHandlers(s))
-    const ok = async <T>(request: string, input: unknown): Promise<T> => {
-      const r = await call(request, input)
-      if (!r.ok) throw new Error(`${request}: ${r.error.message}`)
-      return r.result as T
-    }
+    const { dispatch: call, call: ok } = studioDispatch(s)
     await ok('projects/open', { path })
     const c = await ok<AlCampaignSummary>('al/create', {
       name: 'O',

@@ -10,7 +10,7 @@ import { Studio } from '../../../src-main/app/studio'
 import type { AlCampaignDetail, AlCampaignSummary, AlIterationView } from '../../../src-main/contract/al'
 import { listDftJobs } from '../../../src-main/db/repositories/dft-jobs'
 import { enginePath, isExecutable } from '../../../src-main/engine/locate'
-import { createDispatch, createHandlers } from '../../../src-main/handlers/index'
+import { studioDispatch } from '../support/dispatch'
 import { tempDir, waitFor } from '../support/temp'
 import { agpdCandidates, seededProject } from './support'
 
@@ -51,12 +51,7 @@ async function runToMerge(engine: string, pauseAt: PauseAt): Promise<Outcome> {
   p.close()
   await studio?.dispose()
   const s = (studio = new Studio({ mode: 'browser', home: tempDir(), example: false, env: { ...process.env, MTP_ENGINE_BIN: engine } }))
-  const call = createDispatch(createHandlers(s))
-  const ok = async <T>(request: string, input: unknown): Promise<T> => {
-    const r = await call(request, input)
-    if (!r.ok) throw new Error(`${request}: ${r.error.message}`)
-    return r.result as T
-  }
+  const { dispatch: call, call: ok } = studioDispatch(s)
   await ok('projects/open', { path })
   const c = await ok<AlCampaignSummary>('al/create', { name: 'R', candidates: { tag: 'candidates' }, reference: { kind: 'eam' }, level: 4, initialSize: 6, maxIterations: 1, threads: 1 })
 

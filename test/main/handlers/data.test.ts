@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { Studio } from '../../../src-main/app/studio'
 import type { EventName } from '../../../src-main/contract/events'
 import { enginePath, isExecutable } from '../../../src-main/engine/locate'
-import { createDispatch, createHandlers } from '../../../src-main/handlers/index'
+import { studioDispatch } from '../support/dispatch'
 import { tempDir } from '../support/temp'
 
 const MLEARN = fileURLToPath(new URL('../../../../shared/data/mlearn/', import.meta.url))
@@ -22,12 +22,7 @@ async function setup() {
   studio = new Studio({ mode: 'browser', home: tempDir(), env: { ...process.env, MTP_ENGINE_BIN: enginePath() }, example: false })
   const events: [EventName, unknown][] = []
   studio.events.subscribe((e, p) => events.push([e, p]))
-  const dispatch = createDispatch(createHandlers(studio), () => {})
-  const call = async (name: string, input: unknown) => {
-    const r = await dispatch(name, input)
-    if (!r.ok) throw new Error(`${name}: ${r.error.code}: ${r.error.message}`)
-    return r.result as any
-  }
+  const { dispatch, call } = studioDispatch(studio)
   await call('projects/create', { name: 'data', directory: tempDir() })
   return { dispatch, call, events }
 }

@@ -9,7 +9,7 @@ import { ConfigurationWriter } from '../../../src-main/db/repositories/configura
 import { listDftJobs } from '../../../src-main/db/repositories/dft-jobs'
 import { enginePath, isExecutable } from '../../../src-main/engine/locate'
 import { CANCEL_REASON } from '../../../src-main/handlers/dft-run'
-import { createDispatch, createHandlers } from '../../../src-main/handlers/index'
+import { studioDispatch } from '../support/dispatch'
 import { emptyStructure } from '../../../src-main/io/types'
 import { wrappedEngine } from '../support/engine-wrapper'
 import { tempDir, waitFor } from '../support/temp'
@@ -26,12 +26,7 @@ describe.skipIf(!isExecutable(enginePath()))('dft/run cancel', () => {
   it('stops the running jobs, leaves the others exported, and runs them all again', async () => {
     const dir = tempDir()
     const s = (studio = new Studio({ mode: 'browser', home: tempDir(), env: { ...process.env, MTP_ENGINE_BIN: enginePath() }, example: false }))
-    const dispatch = createDispatch(createHandlers(s), () => {})
-    const call = async (name: string, input: unknown) => {
-      const r = await dispatch(name, input)
-      if (!r.ok) throw new Error(`${name}: ${r.error.code}: ${r.error.message}`)
-      return r.result as any
-    }
+    const { dispatch, call } = studioDispatch(s)
     await call('projects/create', { name: 'Cu', directory: dir })
     const db = s.requireProject().db
     const writer = new ConfigurationWriter(db)

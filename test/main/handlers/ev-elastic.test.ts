@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Studio } from '../../../src-main/app/studio'
 import { enginePath, isExecutable } from '../../../src-main/engine/locate'
-import { createDispatch, createHandlers } from '../../../src-main/handlers/index'
+import { studioDispatch } from '../support/dispatch'
 import { wrappedEngine } from '../support/engine-wrapper'
 import { tempDir, waitFor } from '../support/temp'
 
@@ -28,12 +28,7 @@ type Progress = { computeId: string; kind: string; member: number; members: numb
 
 async function setup() {
   const s = (studio = new Studio({ mode: 'browser', home: tempDir(), env: { ...process.env, MTP_ENGINE_BIN: slowEfsEngine() }, example: false }))
-  const dispatch = createDispatch(createHandlers(s), () => {})
-  const call = async (name: string, input: unknown) => {
-    const r = await dispatch(name, input)
-    if (!r.ok) throw new Error(`${name}: ${r.error.code}: ${r.error.message}`)
-    return r.result as any
-  }
+  const { dispatch, call } = studioDispatch(s)
   await call('projects/create', { name: 'Mo', directory: tempDir() })
   await call('potentials/import', { paths: [MO_MTP, MO_MTP, MO_MTP], species: ['Mo'], ensemble: 'three' })
   const progress: Progress[] = []

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Studio } from '../../../src-main/app/studio'
-import { createDispatch, createHandlers } from '../../../src-main/handlers/index'
+import { studioDispatch } from '../support/dispatch'
 import { tempDir } from '../support/temp'
 
 let studio: Studio | null = null
@@ -17,12 +17,7 @@ const frame = (x: number) => `1\nLattice="3 0 0 0 3 0 0 0 3" Properties=species:
 
 async function setup() {
   studio = new Studio({ mode: 'browser', home: tempDir(), env: process.env, example: false })
-  const dispatch = createDispatch(createHandlers(studio), () => {})
-  const call = async (name: string, input: unknown) => {
-    const r = await dispatch(name, input)
-    if (!r.ok) throw new Error(`${name}: ${r.error.code}: ${r.error.message}`)
-    return r.result as any
-  }
+  const { dispatch, call } = studioDispatch(studio)
   await call('projects/create', { name: 'import', directory: tempDir() })
   const dir = tempDir()
   const small = join(dir, 'a-small.xyz')

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Studio } from '../../../src-main/app/studio'
 import { enginePath } from '../../../src-main/engine/locate'
-import { createDispatch, createHandlers } from '../../../src-main/handlers/index'
+import { studioDispatch } from '../support/dispatch'
 import { tempDir } from '../support/temp'
 
 const MLEARN = fileURLToPath(new URL('../../../../shared/data/mlearn/', import.meta.url))
@@ -19,12 +19,7 @@ afterEach(async () => {
 
 async function setup() {
   studio = new Studio({ mode: 'browser', home: tempDir(), env: { ...process.env, MTP_ENGINE_BIN: enginePath() }, example: false })
-  const dispatch = createDispatch(createHandlers(studio), () => {})
-  const call = async (name: string, input: unknown) => {
-    const r = await dispatch(name, input)
-    if (!r.ok) throw new Error(`${name}: ${r.error.code}: ${r.error.message}`)
-    return r.result as any
-  }
+  const { dispatch, call } = studioDispatch(studio)
   await call('projects/create', { name: 'Mo', directory: tempDir() })
   await call('import/files', { paths: [`${MLEARN}Mo/test.json`] })
   return { dispatch, call }

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { Studio } from '../../../src-main/app/studio'
 import { commandFor } from '../../../src-main/dft/local-executor'
 import type { DftJob } from '../../../src-main/db/repositories/dft-jobs'
-import { createDispatch, createHandlers } from '../../../src-main/handlers/index'
+import { studioDispatch } from '../support/dispatch'
 import { tempDir } from '../support/temp'
 
 let studio: Studio | null = null
@@ -15,12 +15,7 @@ afterEach(async () => {
 
 function setup() {
   studio = new Studio({ mode: 'browser', home: tempDir(), example: false })
-  const dispatch = createDispatch(createHandlers(studio), () => {})
-  const call = async (name: string, input: unknown) => {
-    const r = await dispatch(name, input)
-    if (!r.ok) throw new Error(`${name}: ${r.error.code}: ${r.error.message}`)
-    return r.result as any
-  }
+  const { dispatch, call } = studioDispatch(studio)
   return { dispatch, call, studio }
 }
 
