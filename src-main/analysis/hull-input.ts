@@ -65,12 +65,18 @@ interface Row {
   energy_kind: string | null
 }
 
+/**
+ * The configurations a project's hull uses: with an energy, not quarantined (unless overridden),
+ * not a duplicate. Migration 6's covering index has this WHERE word for word; SQLite uses that
+ * partial index only for a query whose WHERE implies it.
+ */
+export const HULL_SELECTION = `energy IS NOT NULL AND (quarantine_reason IS NULL OR quarantine_override = 1) AND duplicate_of IS NULL`
+
 export function hullEntriesFromProject(db: Db): HullInputEntry[] {
   const rows = db
     .prepare(
       `SELECT id, formula, energy, source_file, source_frame, label, energy_kind FROM configurations
-       WHERE energy IS NOT NULL AND (quarantine_reason IS NULL OR quarantine_override = 1) AND duplicate_of IS NULL
-       ORDER BY id`,
+       WHERE ${HULL_SELECTION} ORDER BY id`,
     )
     .all() as Row[]
   return rows.map((r) => ({

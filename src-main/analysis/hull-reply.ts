@@ -10,7 +10,7 @@ import type { Db } from '../db/connection.js'
 import type { HullColumnsView, HullSourceView } from '../contract/analysis.js'
 import { encodeColumn } from './encode-columns.js'
 import { computeHullColumns, type HullOptions } from './hull-columns.js'
-import { countsOfFormula } from './hull-input.js'
+import { countsOfFormula, HULL_SELECTION } from './hull-input.js'
 import { RevisionCache } from './revision-cache.js'
 
 /** Indices of distinct strings, in order of first appearance; null is −1. */
@@ -29,8 +29,6 @@ class StringTable {
     return i
   }
 }
-
-const selection = `energy IS NOT NULL AND (quarantine_reason IS NULL OR quarantine_override = 1) AND duplicate_of IS NULL`
 
 interface HullRows {
   ids: Int32Array
@@ -70,7 +68,7 @@ function readHullRows(db: Db): HullRows {
     groupAll = new Int32Array(bound)
     energyAll = new Float64Array(bound)
     kindAll = new Int32Array(bound)
-    db.prepare(`SELECT sum(mtp_hull_row(id, energy, formula, energy_kind)) FROM configurations WHERE ${selection}`).get()
+    db.prepare(`SELECT sum(mtp_hull_row(id, energy, formula, energy_kind)) FROM configurations WHERE ${HULL_SELECTION}`).get()
   })()
   const group = groupAll.subarray(0, n)
   const energy = energyAll.subarray(0, n)

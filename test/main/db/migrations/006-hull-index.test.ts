@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { migrate } from '../../../../src-main/db/migrate'
 import { migrations } from '../../../../src-main/db/migrations/index'
+import { HULL_SELECTION } from '../../../../src-main/analysis/hull-input'
 import { projectHullColumns } from '../../../../src-main/analysis/hull-reply'
 import { decodeColumn } from '../../../../src-main/contract/columns'
 
@@ -29,7 +30,7 @@ describe('migration 6 (hull index)', () => {
     expect(migrate(db, migrations, { target: 6 })).toEqual([6])
 
     const plan = db
-      .prepare(`EXPLAIN QUERY PLAN SELECT id, formula, energy, energy_kind FROM configurations WHERE energy IS NOT NULL AND (quarantine_reason IS NULL OR quarantine_override = 1) AND duplicate_of IS NULL`)
+      .prepare(`EXPLAIN QUERY PLAN SELECT id, formula, energy, energy_kind FROM configurations WHERE ${HULL_SELECTION}`)
       .all() as { detail: string }[]
     expect(plan.map((p) => p.detail).join('; ')).toContain('USING COVERING INDEX configurations_hull')
 
