@@ -143,7 +143,7 @@ export function runningDftJobs(db: Db): RunningDftJob[] {
 /** Marks running jobs failed with an "interrupted" error (they may be run again, never silently restarted). */
 export function markDftJobsInterrupted(db: Db, ids: readonly number[]): void {
   db.prepare(
-    `UPDATE dft_jobs SET state = 'failed', error = 'interrupted: the app stopped while the job was running', updated_at = ?
+    `UPDATE dft_jobs SET state = 'failed', error = 'interrupted: the process running the job (the app or mtp-studio) ended first', updated_at = ?
      WHERE state = 'running' AND id IN (SELECT value FROM json_each(?))`,
   ).run(new Date().toISOString(), JSON.stringify(ids))
 }

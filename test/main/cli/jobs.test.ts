@@ -104,8 +104,8 @@ describe.skipIf(!isExecutable(enginePath()))('mtp-studio jobs run, interrupted',
     expect(run.pids.every(isAlive)).toBe(true)
     const jobs = jobsOf(path)
     expect(jobs.map((j) => [j.state, j.error])).toEqual([
-      ['failed', 'interrupted: the app stopped while the job was running'],
-      ['failed', 'interrupted: the app stopped while the job was running'],
+      ['failed', 'interrupted: the process running the job (the app or mtp-studio) ended first'],
+      ['failed', 'interrupted: the process running the job (the app or mtp-studio) ended first'],
       ['exported', null],
       ['exported', null],
     ])
