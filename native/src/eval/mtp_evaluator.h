@@ -30,7 +30,7 @@ struct EvalWorkspace {
   std::vector<double> p, gx, gy, gz;     // [K][nn]
   std::vector<double> grad_x, grad_y, grad_z;  // [nn]: ∂V_i/∂r_ij
   // Jacobian scratch.
-  std::vector<double> mdot, gdot, dmdx, tangent;
+  std::vector<double> mdot, gdot, dmdx, tangent, scalar_tangent, mono_q, type_q, jt_stress;
   // Functional-gradient scratch: [nn] displacement direction v and u·v, [K][nn] P' = Σ k_k mono_k.
   std::vector<double> vx, vy, vz, uv, pdot;
 };
