@@ -18,6 +18,7 @@
 #include "cli/efs_common.h"
 #include "cli/train_report.h"
 #include "io/mtp_file.h"
+#include "train/ensemble_threads.h"
 #include "train/mtp_residual_model.h"
 #include "train/parameter_vector.h"
 #include "train/trainer.h"
@@ -125,19 +126,23 @@ int run(CommandContext& ctx) {
   std::signal(SIGTERM, onCancelSignal);
   std::signal(SIGINT, onCancelSignal);
 
-  // Members run concurrently when there are more threads than one member needs; results do not
-  // depend on the thread count (train/loss_pass.h), only the wall time does.
+  // Members run concurrently when there are more threads than one member needs, and the last ones
+  // get the threads of those that finished (train/ensemble_threads.h); results do not depend on
+  // the thread count (train/loss_pass.h), only the wall time does.
   const int slots = std::max(1, std::min(k, ctx.threads));
   const int member_threads = std::max(1, ctx.threads / slots);
+  EnsembleThreads thread_share(k, member_threads);
   std::vector<EnsembleMember> members(k);
   std::mutex report_mutex;
   std::atomic<int> next{0};
   std::exception_ptr failure;
   auto worker = [&] {
-    for (int i = next++; i < k; i = next++) {
+    for (int i = next++; i < k;) {
       TrainOptions o = base;
       o.seed = base.seed + static_cast<uint64_t>(i);
-      o.threads = member_threads;
+      o.threads = ctx.threads;  // workspaces for all; the share below limits the passes
+      if (k > 1) o.thread_limit = thread_share.limit(i);
+      thread_share.started(i);
       if (!checkpoint.empty()) o.checkpoint_path = memberPath(checkpoint, i, k);
       if (!resume.empty()) o.resume_path = memberPath(resume, i, k);
       members[i].path = memberPath(*out, i, k);
@@ -172,6 +177,9 @@ int run(CommandContext& ctx) {
         if (!failure) failure = std::current_exception();
         g_cancel = true;  // stop the other members too
       }
+      const int following = next++;
+      thread_share.finished(i, following < k);  // no member left to start: lend the threads
+      i = following;
     }
   };
   std::vector<std::thread> pool;

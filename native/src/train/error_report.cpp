@@ -42,6 +42,8 @@ double ErrorStats::mae() const { return count ? sum_abs / count : 0.0; }
 ErrorReport computeErrors(const MtpResidualModel& model, const std::string& group_feature, int threads) {
   const int k = model.configCount();
   std::vector<CfgErrors> per(k);
+  if (threads <= 0) threads = hardwareThreads();
+  threads = std::min(threads, model.workerLimit());
   parallelFor(k, threads, [&](int c, int worker) {
     const Configuration& cfg = model.configuration(c);
     const int n = cfg.size();

@@ -100,7 +100,8 @@ LossPassResult LossPass::run(const LossPassOptions& opt) const {
   const double inv_k = k > 0 ? 1.0 / k : 0.0;
   const int blocks = blockCount();
   const bool gn_on = opt.jacobian && opt.gauss_newton;
-  const int threads = std::max(1, std::min(opt.threads <= 0 ? hardwareThreads() : opt.threads, blocks));
+  const int threads = std::max(
+      1, std::min({opt.threads <= 0 ? hardwareThreads() : opt.threads, blocks, model_.workerLimit()}));
 
   Accumulator total;
   total.init(p, nl, gn_on);

@@ -2,6 +2,7 @@
 // depend only on positions and max_dist), evaluation and Jacobians come from eval/MtpEvaluator.
 #pragma once
 #include <algorithm>
+#include <atomic>
 #include <vector>
 
 #include "basis/mtp_potential.h"
@@ -29,6 +30,13 @@ class MtpResidualModel : public ResidualModel {
   void addWeightedGradient(int cfg, const Eigen::VectorXd& wr, double scale, int worker,
                            Eigen::VectorXd& gradient) const override;
 
+  // A changing limit on the workers of each pass (null = max_workers); it must outlive the model.
+  void setWorkerLimit(const std::atomic<int>* limit) { worker_limit_ = limit; }
+  int workerLimit() const override {
+    const int most = static_cast<int>(workspaces_.size());
+    return worker_limit_ ? std::clamp(worker_limit_->load(), 1, most) : most;
+  }
+
   const Configuration& configuration(int cfg) const { return cfgs_[cfg]; }
   // Energy, forces and PlusStress of configuration cfg at the current parameters.
   EfsResult efs(int cfg, int worker) const;
@@ -38,6 +46,7 @@ class MtpResidualModel : public ResidualModel {
   MtpEvaluator evaluator_;
   const std::vector<Configuration>& cfgs_;
   std::vector<NeighborList> neighbors_;
+  const std::atomic<int>* worker_limit_ = nullptr;
   std::vector<ResidualLayout> layouts_;
   mutable std::vector<EvalWorkspace> workspaces_;
 };

@@ -4,6 +4,8 @@
 // (ParamLayout order). The loss, its gradient and the Gauss–Newton matrix are built from these
 // (normal_equations.h), so any model that fills ModelRows can be trained.
 #pragma once
+#include <climits>
+
 #include <Eigen/Core>
 
 #include "train/loss_spec.h"
@@ -28,6 +30,10 @@ class ResidualModel {
   // Values (and the Jacobian if with_jacobian) of configuration cfg at the current theta. Safe to
   // call concurrently for different cfg with distinct worker ids in [0, threads).
   virtual void evaluate(int cfg, bool with_jacobian, int worker, ModelRows& out) const = 0;
+  // How many workers a pass may use now, at most (read at the start of each pass). A model trained
+  // alongside others can be given a limit that changes between passes (an ensemble hands a finished
+  // member's threads to the members still training, train/ensemble_threads.h).
+  virtual int workerLimit() const { return INT_MAX; }
   // Adds scale · J_cfgᵀ wr (wr: one weight per residual row) to gradient, at the current theta.
   // This default forms the Jacobian; a model may compute the product by an adjoint pass instead
   // (a few evaluations' cost instead of one per parameter). Same concurrency rules as evaluate().

@@ -84,7 +84,8 @@ TrainResult trainPotential(MtpPotential pot, const std::vector<Configuration>& t
     pot.min_dist = cp.min_dist;
     pot.scaling = cp.scaling;
   } else {
-    if (o.update_mindist) pot.min_dist = 0.99 * smallestDistance(train, threads);
+    if (o.update_mindist)
+      pot.min_dist = 0.99 * smallestDistance(train, o.thread_limit ? std::min(threads, o.thread_limit->load()) : threads);
     if (!pot.trained() && !o.init_from) pot.scaling = naturalScaling(train, pot.max_dist);
   }
   const std::string fingerprint = fingerprintOf(pot, train, valid, o);
@@ -93,10 +94,12 @@ TrainResult trainPotential(MtpPotential pot, const std::vector<Configuration>& t
                                 "' was written for other data, options or seed (" + cp.fingerprint + ")");
 
   MtpResidualModel model(pot, train, o.weights, threads);
+  model.setWorkerLimit(o.thread_limit);
   std::unique_ptr<MtpResidualModel> vmodel;
   std::unique_ptr<LossPass> vpass;
   if (valid && !valid->empty()) {
     vmodel = std::make_unique<MtpResidualModel>(pot, *valid, o.weights, threads);
+    vmodel->setWorkerLimit(o.thread_limit);
     vpass = std::make_unique<LossPass>(*vmodel);
   }
   const ParamLayout lay = paramLayout(pot);

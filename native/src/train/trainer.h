@@ -31,6 +31,10 @@ struct TrainOptions {
   int window = 5;
   uint64_t seed = 1;
   int threads = 0;           // 0 = all hardware threads
+  // Optional: how many of those threads the passes may use now, read at the start of each pass
+  // (an ensemble hands a finished member's threads to the others, ensemble_threads.h). Must
+  // outlive the training.
+  const std::atomic<int>* thread_limit = nullptr;
   LmOptions lm;
   double regularization = 1e-9;  // weight of the radial orthonormality penalty (MLIP's value)
   int patience = 10;         // validation: stop after this many iterations without improvement

@@ -141,6 +141,24 @@ TEST(ensemble_writes_one_potential_per_seed) {
   CHECK(a.trained() && b.trained() && a.radial_coeffs != b.radial_coeffs);
 }
 
+// Three members on two threads: two run at once on one thread each, the last gets both threads
+// once the other finishes (train/ensemble_threads.h). Every member must be byte-identical to the
+// same seed trained alone on one thread.
+TEST(ensemble_members_equal_separate_runs) {
+  const std::string pot = untrained();
+  CHECK(waitExit(spawn({"train", pot, kData, "--trained", "train_cli_f.mtp", "--max-iter", "6", "--tol", "0",
+                        "--ensemble", "3", "--threads", "2", "--seed", "5", "--jsonl"},
+                       "train_cli_f.out")) == 0);
+  for (int i = 0; i < 3; ++i) {
+    const std::string alone = "train_cli_f_alone" + std::to_string(i) + ".mtp";
+    CHECK(waitExit(spawn({"train", pot, kData, "--trained", alone, "--max-iter", "6", "--tol", "0", "--seed",
+                          std::to_string(5 + i), "--threads", "1", "--jsonl"},
+                         "train_cli_f_alone.out")) == 0);
+    const std::string member = slurp("train_cli_f." + std::to_string(i) + ".mtp");
+    CHECK(!member.empty() && member == slurp(alone));
+  }
+}
+
 namespace {
 
 // Runs uninterrupted, then killed (SIGKILL) after a checkpoint and resumed; the two potential
