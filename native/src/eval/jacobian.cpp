@@ -28,6 +28,20 @@ using StridedRows = Eigen::Map<const RowMajor, 0, Eigen::OuterStride<>>;
 // Stress components in xx yy zz yz xz xy order, symmetrised like EfsResult::plus_stress.
 constexpr int kStressAxes[6][2] = {{0, 0}, {1, 1}, {2, 2}, {1, 2}, {0, 2}, {0, 1}};
 
+// Tangent of the forward contractions: X[out] += mult (M[in2] X[in1] + M[in1] X[in2]) in list order,
+// for rows X[slot] of `width` doubles (the basic slots' rows given, the others zero on entry).
+void forwardTangent(const CompiledMtp& m, const double* M, double* X, size_t width) {
+  const int nt = static_cast<int>(m.times_out.size());
+  for (int t = 0; t < nt; ++t) {
+    const int in1 = m.times_in1[t], in2 = m.times_in2[t];
+    double* __restrict o = X + static_cast<size_t>(m.times_out[t]) * width;
+    const double* __restrict a = X + static_cast<size_t>(in1) * width;
+    const double* __restrict b = X + static_cast<size_t>(in2) * width;
+    const double ma = m.times_mult[t] * M[in2], mb = m.times_mult[t] * M[in1];
+    for (size_t d = 0; d < width; ++d) o[d] += ma * a[d] + mb * b[d];
+  }
+}
+
 }  // namespace
 
 EfsJacobian MtpEvaluator::jacobian(const Configuration& cfg, const NeighborList& nl, EvalWorkspace& ws) const {
@@ -94,13 +108,7 @@ EfsJacobian MtpEvaluator::jacobian(const Configuration& cfg, const NeighborList&
       for (int t = 0; t < C; ++t)
         for (int xi = 0; xi < R; ++xi) row[(t * K + mu) * R + xi] = src[t * R + xi];
     }
-    for (int t = 0; t < nt; ++t) {
-      double* __restrict o = mdot + static_cast<size_t>(tout[t]) * Dc;
-      const double* __restrict a = mdot + static_cast<size_t>(in1[t]) * Dc;
-      const double* __restrict b = mdot + static_cast<size_t>(in2[t]) * Dc;
-      const double ma = mult[t] * M[in2[t]], mb = mult[t] * M[in1[t]];
-      for (int d = 0; d < Dc; ++d) o[d] += ma * a[d] + mb * b[d];
-    }
+    forwardTangent(m, M, mdot, Dc);
     // ġ for the radial directions: tangent of the reverse sweep (g at the scalar slots is ξ,
     // which does not depend on c, so there is no seed).
     ws.gdot.assign(static_cast<size_t>(S) * Dc, 0.0);
@@ -148,13 +156,7 @@ EfsJacobian MtpEvaluator::jacobian(const Configuration& cfg, const NeighborList&
         }
       std::fill(dst + nn3, dst + ld, 0.0);
     }
-    for (int t = 0; t < nt; ++t) {
-      double* __restrict o = dmdx + static_cast<size_t>(tout[t]) * ld;
-      const double* __restrict a = dmdx + static_cast<size_t>(in1[t]) * ld;
-      const double* __restrict b = dmdx + static_cast<size_t>(in2[t]) * ld;
-      const double ma = mult[t] * M[in2[t]], mb = mult[t] * M[in1[t]];
-      for (size_t d = 0; d < ld; ++d) o[d] += ma * a[d] + mb * b[d];
-    }
+    forwardTangent(m, M, dmdx, ld);
     // Moment directions: scalar_tangent(α, c·nn + j) = ∂B_α/∂r_ij,c.
     ws.scalar_tangent.resize(static_cast<size_t>(ns) * nn3);
     Eigen::Map<Eigen::MatrixXd> scalar_tangent(ws.scalar_tangent.data(), ns, nn3);
